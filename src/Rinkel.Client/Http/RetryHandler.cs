@@ -1,0 +1,159 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Rinkel.Client.Http
+{
+    /// <summary>
+    /// Retries idempotent requests on 429, 502, 503, 504, timeouts and broken connections, with bounded attempts
+    /// and a bounded total time. Each attempt has its own timeout and reads the whole body, so a connection that
+    /// drops mid-body is retried like one that drops before the headers.
+    /// </summary>
+    internal sealed class RetryHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var context = RequestContext.From(request);
+            var options = context.Options;
+            var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
+            var maxAttempts = idempotent ? options.MaxRetryCount + 1 : 1;
+            var started = Stopwatch.StartNew();
+
+            for (var attempt = 1; ; attempt++)
+            {
+                context.Attempts = attempt;
+                await context.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+                string reason;
+                TimeSpan? serverDelay = null;
+                Exception? failure = null;
+                using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    attemptTimeout.CancelAfter(options.Timeout);
+                    HttpResponseMessage? response = null;
+                    try
+                    {
+                        response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
+                        if (!IsTransient(response.StatusCode) || attempt >= maxAttempts)
+                        {
+                            await BufferAsync(response, options.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
+                            return response;
+                        }
+                        reason = (int)response.StatusCode + " " + response.ReasonPhrase;
+                        serverDelay = RetryAfter.From(response, DateTimeOffset.UtcNow);
+                        var throttled = response.StatusCode == (HttpStatusCode)429;
+                        var wait = serverDelay ?? Backoff.Delay(attempt, options);
+                        if (throttled) context.Gate.Block(wait);
+                        if (!FitsBudget(wait, serverDelay.HasValue, options, started, context))
+                        {
+                            await BufferAsync(response, options.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
+                            return response;
+                        }
+                        response.Dispose();
+                        await ScheduleAsync(request, context, attempt, maxAttempts, wait, reason, serverDelay.HasValue, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        response?.Dispose();
+                        reason = "no response within " + Seconds(options.Timeout);
+                        failure = ex;
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
+                    {
+                        response?.Dispose();
+                        reason = FailureText.Describe(ex);
+                        failure = ex;
+                    }
+                    catch
+                    {
+                        response?.Dispose();
+                        throw;
+                    }
+                }
+
+                var backoff = Backoff.Delay(attempt, options);
+                if (attempt >= maxAttempts || !FitsBudget(backoff, false, options, started, context))
+                    throw new TransportFailureException(failure is OperationCanceledException, reason, attempt, failure!);
+                await ScheduleAsync(request, context, attempt, maxAttempts, backoff, reason, false, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static Task ScheduleAsync(HttpRequestMessage request, RequestContext context, int attempt, int maxAttempts,
+            TimeSpan delay, string reason, bool fromServer, CancellationToken cancellationToken)
+        {
+            context.Observer.OnRetryScheduled(new RetryTrace(
+                request.Method.Method, request.RequestUri!, attempt, maxAttempts, delay, reason, fromServer));
+            // Cancellable, so Ctrl+C during a long Retry-After stops at once.
+            return Task.Delay(delay, cancellationToken);
+        }
+
+        private static bool IsTransient(HttpStatusCode status) =>
+            status == (HttpStatusCode)429 || status == HttpStatusCode.BadGateway ||
+            status == HttpStatusCode.ServiceUnavailable || status == HttpStatusCode.GatewayTimeout;
+
+        // A Retry-After beyond the budget is not waited out at all: failing now beats failing after the wait.
+        private static bool FitsBudget(TimeSpan delay, bool fromServer, RinkelClientOptions options, Stopwatch started, RequestContext context)
+        {
+            if (started.Elapsed + delay <= options.MaxRetryDuration) return true;
+            context.GaveUpBecause = fromServer
+                ? $"The API asked to retry after {Seconds(delay)}, beyond the retry budget of {Seconds(options.MaxRetryDuration)}."
+                : $"The retry budget of {Seconds(options.MaxRetryDuration)} is spent.";
+            return false;
+        }
+
+        private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+
+        private static async Task BufferAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+        {
+            if (response.Content == null) return;
+            var declared = response.Content.Headers.ContentLength;
+            if (declared > maxBytes) throw new ResponseTooLargeException(maxBytes);
+
+            var buffer = new MemoryStream(declared is long length && length > 0 ? (int)length : 16 * 1024);
+            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (cancellationToken.Register(s => ((IDisposable)s!).Dispose(), stream))
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > maxBytes) throw new ResponseTooLargeException(maxBytes);
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+            foreach (var header in response.Content.Headers)
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            response.Content.Dispose();
+            response.Content = buffered;
+        }
+    }
+
+    /// <summary>The attempts ran out on timeouts or broken connections; the client turns it into a RinkelApiException.</summary>
+    internal sealed class TransportFailureException : Exception
+    {
+        public TransportFailureException(bool timedOut, string reason, int attempts, Exception inner) : base(reason, inner)
+        {
+            TimedOut = timedOut;
+            Attempts = attempts;
+        }
+
+        public bool TimedOut { get; }
+        public int Attempts { get; }
+    }
+
+    internal sealed class ResponseTooLargeException : Exception
+    {
+        public ResponseTooLargeException(long maxBytes)
+            : base($"The response body is larger than {maxBytes / (1024 * 1024)} MB, far more than any Rinkel API response; it was not read.")
+        {
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Rinkel.Client.Http
+{
+    /// <summary>Reports every attempt, as seen on the wire, to the call's observer.</summary>
+    internal sealed class TracingHandler : DelegatingHandler
+    {
+        private static readonly IReadOnlyList<KeyValuePair<string, string>> NoHeaders = new KeyValuePair<string, string>[0];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var context = RequestContext.From(request);
+            var attempt = context.Attempts;
+            var stopwatch = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                context.Observer.OnRequestCompleted(new RequestTrace(
+                    request.Method.Method, request.RequestUri!, attempt, null, null, stopwatch.Elapsed, null, NoHeaders,
+                    ex is OperationCanceledException ? "cancelled or timed out" : FailureText.Describe(ex)));
+                throw;
+            }
+
+            context.Observer.OnRequestCompleted(new RequestTrace(
+                request.Method.Method, request.RequestUri!, attempt, (int)response.StatusCode, response.ReasonPhrase,
+                stopwatch.Elapsed, response.Content?.Headers.ContentLength, CollectHeaders(response), null));
+            return response;
+        }
+
+        private static IReadOnlyList<KeyValuePair<string, string>> CollectHeaders(HttpResponseMessage response)
+        {
+            var list = new List<KeyValuePair<string, string>>();
+            foreach (var header in response.Headers) Add(list, header);
+            if (response.Content != null)
+                foreach (var header in response.Content.Headers) Add(list, header);
+            return list;
+        }
+
+        // Cookies can be session credentials; they are not the API's business and never shown.
+        private static void Add(List<KeyValuePair<string, string>> list, KeyValuePair<string, IEnumerable<string>> header)
+        {
+            if (string.Equals(header.Key, "Set-Cookie", StringComparison.OrdinalIgnoreCase)) return;
+            list.Add(new KeyValuePair<string, string>(header.Key, string.Join(", ", header.Value)));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace Rinkel.Client.Json
+{
+    // Source generation: no reflection warm-up on the first call, and trimming-friendly.
+    // Numbers are also read from strings because a beta API's "31" and 31 mean the same thing.
+    [JsonSourceGenerationOptions(
+        PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+        AllowTrailingCommas = true)]
+    [JsonSerializable(typeof(UserPage))]
+    [JsonSerializable(typeof(User))]
+    [JsonSerializable(typeof(ErrorBody))]
+    internal partial class RinkelJsonContext : JsonSerializerContext
+    {
+    }
+}

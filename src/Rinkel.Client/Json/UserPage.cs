@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+
+namespace Rinkel.Client.Json
+{
+    // Wire shapes of the list envelope. Internal: callers see users and a PageInfo, not the envelope.
+    internal sealed class UserPage
+    {
+        public List<User>? Data { get; set; }
+        public PageMeta? Meta { get; set; }
+    }
+
+    internal sealed class PageMeta
+    {
+        public Pagination? Pagination { get; set; }
+    }
+
+    internal sealed class Pagination
+    {
+        public long? TotalItems { get; set; }
+        public long? TotalPages { get; set; }
+        public long? CurrentPage { get; set; }
+        public int? PerPage { get; set; }
+    }
+
+    internal sealed class ErrorBody
+    {
+        public List<ApiErrorItem>? Errors { get; set; }
+    }
+
+    internal sealed class ApiErrorItem
+    {
+        public string? Code { get; set; }
+        public string? Message { get; set; }
+        public string? Detail { get; set; }
+    }
+}

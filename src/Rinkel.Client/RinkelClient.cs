@@ -1,0 +1,109 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Rinkel.Client.Http;
+using Rinkel.Client.Json;
+
+namespace Rinkel.Client
+{
+    /// <summary>
+    /// A client for one Rinkel account (one API key). Thread-safe: one instance serves concurrent calls from
+    /// many threads or runspaces.
+    /// </summary>
+    public sealed class RinkelClient : IDisposable
+    {
+        private readonly RinkelApiKey _apiKey;
+        private readonly RequestGate _gate = new RequestGate();
+
+        /// <param name="options">Connection settings; validated and then owned by the client.</param>
+        /// <param name="apiKey">The key; owned and disposed by the client.</param>
+        public RinkelClient(RinkelClientOptions options, RinkelApiKey apiKey)
+        {
+            Options = options ?? throw new ArgumentNullException(nameof(options));
+            _apiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey));
+            options.Validate();
+        }
+
+        public RinkelClientOptions Options { get; }
+
+        internal RequestGate Gate => _gate;
+
+        /// <summary>Checks the key with the cheapest authenticated request there is.</summary>
+        public Task VerifyAsync(IRinkelObserver? observer, CancellationToken cancellationToken) =>
+            SendAsync(
+                "users?page=1&perPage=1",
+                RinkelJsonContext.Default.UserPage,
+                observer,
+                cancellationToken);
+
+        /// <summary>Gets one user. An unknown id is a <see cref="RinkelApiException"/> of kind NotFound.</summary>
+        public async Task<User> GetUserAsync(string id, IRinkelObserver? observer, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("The user id is empty.", nameof(id));
+            var response = await SendAsync("users/" + PathSegment.Escape(id), observer, cancellationToken).ConfigureAwait(false);
+            return ResponseReader.ReadSingle(response, RinkelJsonContext.Default.User);
+        }
+
+        /// <summary>Starts a listing of every user; pages are fetched as the caller reads them.</summary>
+        public UserListing ListUsers(ListUsersOptions? options, IRinkelObserver? observer) =>
+            new UserListing(this, options ?? new ListUsersOptions(), observer ?? NullRinkelObserver.Instance);
+
+        internal async Task<T> SendAsync<T>(string relative, JsonTypeInfo<T> type, IRinkelObserver? observer, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(relative, observer, cancellationToken).ConfigureAwait(false);
+            return ResponseReader.Read(response, type);
+        }
+
+        internal async Task<ApiResponse> SendAsync(string relative, IRinkelObserver? observer, CancellationToken cancellationToken)
+        {
+            var uri = new Uri(Options.BaseUri, relative);
+            var context = new RequestContext(_apiKey, Options, _gate, observer ?? NullRinkelObserver.Instance);
+            using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
+            {
+                context.AttachTo(request);
+                var http = HttpPipeline.CreateClient();
+                HttpResponseMessage response;
+                try
+                {
+                    response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TransportFailureException ex)
+                {
+                    throw new RinkelApiException(
+                        ex.TimedOut ? RinkelErrorKind.Timeout : RinkelErrorKind.ConnectionFailed, "GET", uri, null, null,
+                        null, null, null, ex.Attempts, ex.Message.TrimEnd('.') + "." + Suffix(context), ex);
+                }
+                catch (ResponseTooLargeException ex)
+                {
+                    throw new RinkelApiException(RinkelErrorKind.InvalidResponse, "GET", uri, null, null, null, null, null,
+                        context.Attempts, ex.Message, ex);
+                }
+                catch (HttpRequestException ex)
+                {
+                    // Not retried, e.g. a request the handler refused to send: still a connection failure.
+                    throw new RinkelApiException(RinkelErrorKind.ConnectionFailed, "GET", uri, null, null, null, null, null,
+                        Math.Max(1, context.Attempts), FailureText.Describe(ex), ex);
+                }
+
+                using (response)
+                {
+                    var body = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    var apiResponse = new ApiResponse("GET", uri, response.StatusCode, response.ReasonPhrase,
+                        response.Content?.Headers.ContentType?.MediaType, body, context.Attempts, context.GaveUpBecause);
+                    if (!response.IsSuccessStatusCode) throw ResponseReader.ToException(apiResponse);
+                    return apiResponse;
+                }
+            }
+        }
+
+        private static string Suffix(RequestContext context) =>
+            context.GaveUpBecause is string because ? " " + because : string.Empty;
+
+        public void Dispose() => _apiKey.Dispose();
+
+        public override string ToString() => "RinkelClient(" + Options.BaseUri + ")";
+    }
+}
