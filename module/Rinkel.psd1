@@ -1,0 +1,35 @@
+#
+# Module manifest for Rinkel. ModuleVersion and Prerelease are stamped at build time from RinkelVersion and
+# RinkelPrerelease in Directory.Build.props, the single source of the version; edit them there.
+#
+@{
+    RootModule             = 'Rinkel.dll'
+    ModuleVersion          = '0.0.0'
+    GUID                   = '961d435e-92d4-4e9e-8c89-d035e7e1dcd4'
+    Author                 = 'Rinkel PowerShell contributors'
+    CompanyName            = 'Rinkel PowerShell contributors'
+    Copyright              = '(c) 2026 Rinkel PowerShell contributors. MIT License.'
+    Description            = 'Manage Rinkel cloud telephony from PowerShell: connect once, then list and get users as typed objects that pipe into Where-Object, Export-Csv and automation runbooks. Windows PowerShell 5.1 and PowerShell 7.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('Rinkel.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-Rinkel'
+        'Disconnect-Rinkel'
+        'Get-RinkelConnection'
+        'Get-RinkelUser'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('Rinkel', 'Telephony', 'VoIP', 'CloudTelephony', 'API', 'Users', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/rinkel-powershell/Rinkel'
+            LicenseUri   = 'https://github.com/rinkel-powershell/Rinkel/blob/main/LICENSE'
+            ReleaseNotes = 'https://github.com/rinkel-powershell/Rinkel/blob/main/CHANGELOG.md'
+            Prerelease   = ''
+        }
+    }
+}

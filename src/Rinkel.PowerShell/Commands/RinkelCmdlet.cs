@@ -1,0 +1,113 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Rinkel.Client;
+using Rinkel.Internal;
+
+namespace Rinkel.Commands
+{
+    /// <summary>
+    /// Base of the API cmdlets: resolves the connection, runs the client's async calls while replaying its
+    /// verbose/warning/progress messages on the pipeline thread, and cancels everything on Ctrl+C.
+    /// </summary>
+    public abstract class RinkelCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private CmdletObserver? _observer;
+
+        /// <summary>The connection to use instead of the current one (from Connect-Rinkel -PassThru).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Connection? Connection { get; set; }
+
+        protected CancellationToken CancellationToken => _stopping.Token;
+
+        internal CmdletObserver Observer => _observer ??= new CmdletObserver(ProgressActivity);
+
+        /// <summary>The activity name shown by Write-Progress.</summary>
+        protected virtual string ProgressActivity => MyInvocation.MyCommand.Name;
+
+        /// <summary>The explicit connection, or the current one; a terminating error when there is none.</summary>
+        protected Connection ResolveConnection()
+        {
+            var connection = Connection ?? CurrentConnection.Get();
+            if (connection != null) return connection;
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("You are not connected to Rinkel. Run Connect-Rinkel first (or pass -Connection)."),
+                "RinkelNotConnected", ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails("You are not connected to Rinkel. Run Connect-Rinkel first (or pass -Connection).")
+                {
+                    RecommendedAction = "Run Connect-Rinkel -ApiKey (Read-Host -AsSecureString 'Rinkel API key'), or set RINKEL_API_KEY and run Connect-Rinkel.",
+                },
+            });
+            throw new InvalidOperationException("unreachable");
+        }
+
+        /// <summary>Waits for <paramref name="task"/> on the pipeline thread, writing the client's messages meanwhile.</summary>
+        protected T Await<T>(Task<T> task)
+        {
+            Wait(task);
+            return task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>As <see cref="Await{T}(Task{T})"/>, for a task without a result.</summary>
+        protected void Await(Task task)
+        {
+            Wait(task);
+            task.GetAwaiter().GetResult();
+        }
+
+        private void Wait(Task task)
+        {
+            try
+            {
+                if (!task.IsCompleted) Observer.PumpUntil(task, this, _stopping.Token);
+                Observer.Flush(this);
+                if (_stopping.IsCancellationRequested) throw new PipelineStoppedException();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Turns a failed API call into an error record for this cmdlet.</summary>
+        internal ErrorRecord ErrorFor(RinkelApiException exception, object? target) => ErrorRecords.FromApi(exception, target);
+
+        protected override void EndProcessing()
+        {
+            Observer.Flush(this);
+            Observer.CompleteProgress(this);
+        }
+
+        protected override void StopProcessing() => StopInFlight();
+
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        protected virtual void Dispose(bool disposing)
+        {
+            if (!disposing) return;
+            StopInFlight();
+            _stopping.Dispose();
+        }
+
+        /// <summary>Cancels every request this invocation started.</summary>
+        protected void StopInFlight()
+        {
+            try
+            {
+                _stopping.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already disposed: nothing is in flight any more.
+            }
+        }
+    }
+}

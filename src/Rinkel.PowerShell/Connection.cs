@@ -1,0 +1,33 @@
+using System;
+using Rinkel.Client;
+
+namespace Rinkel
+{
+    /// <summary>
+    /// A verified connection to one Rinkel account, as returned by <c>Connect-Rinkel -PassThru</c> and
+    /// <c>Get-RinkelConnection</c>, and accepted by every cmdlet's <c>-Connection</c>.
+    /// </summary>
+    /// <remarks>Shows where and when it connected and its settings; the key is only inside the client.</remarks>
+    public sealed class Connection
+    {
+        internal Connection(RinkelClient client, string keySource, DateTimeOffset connectedAt)
+        {
+            Client = client;
+            KeySource = keySource;
+            ConnectedAt = connectedAt;
+        }
+
+        public Uri BaseUri => Client.Options.BaseUri;
+        public DateTimeOffset ConnectedAt { get; }
+        /// <summary>Where the key came from: the ApiKey parameter, a credential, or the RINKEL_API_KEY variable.</summary>
+        public string KeySource { get; }
+        public int MaxRetryCount => Client.Options.MaxRetryCount;
+        public int TimeoutSec => (int)Client.Options.Timeout.TotalSeconds;
+        public int MaxConcurrentPages => Client.Options.MaxConcurrentPages;
+        public int MaxConcurrentRequests => Client.Options.MaxConcurrentRequests;
+
+        internal RinkelClient Client { get; }
+
+        public override string ToString() => BaseUri + " (connected " + ConnectedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + ")";
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Management.Automation;
+using System.Text;
+using System.Threading;
+using Rinkel.Client;
+
+namespace Rinkel.Internal
+{
+    /// <summary>
+    /// Collects what the client reports from its worker threads and replays it on the pipeline thread, the only
+    /// thread allowed to call WriteVerbose, WriteDebug, WriteWarning and WriteProgress.
+    /// </summary>
+    internal sealed class CmdletObserver : IRinkelObserver
+    {
+        private const int ProgressActivityId = 0x52494e; // stable per cmdlet invocation, distinct from other modules' 0
+        private readonly BlockingCollection<Action<PSCmdlet>> _messages = new BlockingCollection<Action<PSCmdlet>>();
+        private readonly string _progressActivity;
+        private bool _progressShown;
+
+        public CmdletObserver(string progressActivity)
+        {
+            _progressActivity = progressActivity;
+        }
+
+        public void OnRequestCompleted(RequestTrace trace) => _messages.Add(cmdlet =>
+        {
+            cmdlet.WriteVerbose(Describe(trace));
+            if (trace.ResponseHeaders.Count > 0 && IsDebugging(cmdlet))
+            {
+                var sb = new StringBuilder();
+                sb.Append("Response ").Append(trace.StatusCode).Append(", ")
+                  .Append(trace.ContentLength is long length ? length.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "length not given")
+                  .Append(':');
+                foreach (var header in trace.ResponseHeaders) sb.Append("\n  ").Append(header.Key).Append(": ").Append(header.Value);
+                cmdlet.WriteDebug(sb.ToString());
+            }
+        });
+
+        public void OnRetryScheduled(RetryTrace trace) => _messages.Add(cmdlet => cmdlet.WriteVerbose(string.Format(
+            CultureInfo.InvariantCulture,
+            "Retrying {0} {1} in {2:0.0} s{3}: attempt {4} of {5} got {6}.",
+            trace.Method, trace.Uri, trace.Delay.TotalSeconds, trace.FromRetryAfter ? " (as Retry-After asked)" : string.Empty,
+            trace.FailedAttempt, trace.MaxAttempts, trace.Reason)));
+
+        public void OnWarning(string message) => _messages.Add(cmdlet => cmdlet.WriteWarning(message));
+
+        public void OnListingProgress(long received, long? total) => _messages.Add(cmdlet =>
+        {
+            var record = new ProgressRecord(ProgressActivityId, _progressActivity,
+                total is long t
+                    ? string.Format(CultureInfo.CurrentCulture, "{0:N0} of {1:N0} users", received, t)
+                    : string.Format(CultureInfo.CurrentCulture, "{0:N0} users", received));
+            if (total is long all && all > 0) record.PercentComplete = (int)Math.Min(100, received * 100 / all);
+            cmdlet.WriteProgress(record);
+            _progressShown = true;
+        });
+
+        /// <summary>
+        /// Runs queued messages on the calling (pipeline) thread until <paramref name="task"/> has finished, so
+        /// verbose lines and warnings appear while the work is still running.
+        /// </summary>
+        public void PumpUntil(System.Threading.Tasks.Task task, PSCmdlet cmdlet, CancellationToken cancellationToken)
+        {
+            Action<PSCmdlet> finished = _ => { };
+            task.ContinueWith(_ => _messages.Add(finished), CancellationToken.None,
+                System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, System.Threading.Tasks.TaskScheduler.Default);
+            while (true)
+            {
+                var message = _messages.Take(cancellationToken);
+                if (ReferenceEquals(message, finished)) return;
+                message(cmdlet);
+            }
+        }
+
+        /// <summary>Writes whatever is queued now without waiting.</summary>
+        public void Flush(PSCmdlet cmdlet)
+        {
+            while (_messages.TryTake(out var message)) message(cmdlet);
+        }
+
+        public void CompleteProgress(PSCmdlet cmdlet)
+        {
+            if (!_progressShown) return;
+            cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, _progressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            _progressShown = false;
+        }
+
+        private static string Describe(RequestTrace trace)
+        {
+            var outcome = trace.StatusCode is int status
+                ? status.ToString(CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(trace.ReasonPhrase) ? string.Empty : " " + trace.ReasonPhrase)
+                : "no response (" + trace.Failure + ")";
+            return string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} in {3:0} ms{4}",
+                trace.Method, trace.Uri, outcome, trace.Elapsed.TotalMilliseconds,
+                trace.Attempt > 1 ? " (attempt " + trace.Attempt + ")" : string.Empty);
+        }
+
+        private static bool IsDebugging(PSCmdlet cmdlet)
+        {
+            if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+                return debug is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(debug);
+            var preference = cmdlet.SessionState.PSVariable.GetValue("DebugPreference");
+            return preference is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+        }
+    }
+}

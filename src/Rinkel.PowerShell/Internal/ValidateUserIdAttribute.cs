@@ -1,0 +1,44 @@
+using System;
+using System.Management.Automation;
+
+namespace Rinkel.Internal
+{
+    /// <summary>
+    /// Rejects ids that cannot be a Rinkel id before any request is made. The client escapes every id as one path
+    /// segment anyway; this is so that a pasted URL, a path or a blank CSV cell gets a clear parameter error.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    internal sealed class ValidateUserIdAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        internal const int MaxLength = 128;
+        private static readonly char[] PathCharacters = { '/', '\\', '?', '#', '%', '&' };
+
+        protected override void ValidateElement(object element)
+        {
+            var id = element is PSObject wrapped ? wrapped.BaseObject : element;
+            var problem = Check(id as string ?? id?.ToString());
+            if (problem != null) throw new ValidationMetadataException(problem);
+        }
+
+        internal static string? Check(string? id)
+        {
+            if (id is null || id.Trim().Length == 0) return "The user id is empty or blank.";
+            if (id.Length > MaxLength) return $"The user id is {id.Length} characters long; Rinkel ids are at most {MaxLength}.";
+            foreach (var c in id)
+            {
+                if (char.IsControl(c)) return $"The user id '{Printable(id)}' contains a control character.";
+                if (Array.IndexOf(PathCharacters, c) >= 0) return $"The user id '{id}' contains '{c}', which Rinkel ids never contain.";
+            }
+            if (id.Trim('.').Length == 0) return $"The user id '{id}' is not an id.";
+            if (id.Trim().Length != id.Length) return $"The user id '{id}' has leading or trailing spaces.";
+            return null;
+        }
+
+        private static string Printable(string id)
+        {
+            var chars = id.ToCharArray();
+            for (var i = 0; i < chars.Length; i++) if (char.IsControl(chars[i])) chars[i] = '?';
+            return new string(chars);
+        }
+    }
+}
