@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Rinkel.FakeApi;
+
+/// <summary>
+/// /_fake: how a test steers one running server. No API key; JSON in and out; unknown members are
+/// rejected (400) so a misspelt setting cannot silently do nothing.
+/// </summary>
+internal static class ControlEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    // Queued faults echo only what was set; requests and config always show every member.
+    private static readonly JsonSerializerOptions Compact = new(Json)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static void Map(WebApplication app, FakeState state)
+    {
+        var fake = app.MapGroup("/_fake");
+
+        fake.MapGet("/config", context => WriteAsync(context, 200, state.Config));
+        fake.MapPost("/config", async context =>
+        {
+            var patch = await ReadAsync<ConfigPatch>(context);
+            if (patch is null)
+            {
+                return;
+            }
+
+            var error = patch.Validate();
+            if (error is not null)
+            {
+                await WriteAsync(context, 400, new { error });
+                return;
+            }
+
+            await WriteAsync(context, 200, state.Update(patch.ApplyTo));
+        });
+
+        fake.MapGet("/faults", context => WriteAsync(context, 200, new FaultList(state.Faults.Snapshot()), Compact));
+        fake.MapPost("/faults", async context =>
+        {
+            var list = await ReadAsync<FaultList>(context);
+            if (list is null)
+            {
+                return;
+            }
+
+            var error = list.Faults is null ? "Expected {\"faults\": [...]}." : list.Faults.Select(f => f.Validate()).FirstOrDefault(e => e is not null);
+            if (error is not null)
+            {
+                await WriteAsync(context, 400, new { error });
+                return;
+            }
+
+            state.Faults.Add(list.Faults!);
+            await WriteAsync(context, 200, new FaultList(state.Faults.Snapshot()), Compact);
+        });
+        fake.MapDelete("/faults", context =>
+        {
+            state.Faults.Clear();
+            return NoContent(context);
+        });
+
+        fake.MapGet("/requests", context => WriteAsync(context, 200, state.Requests.Snapshot()));
+        fake.MapDelete("/requests", context =>
+        {
+            state.Requests.Clear();
+            return NoContent(context);
+        });
+
+        fake.MapPost("/reset", context =>
+        {
+            state.Reset();
+            return NoContent(context);
+        });
+    }
+
+    private static async Task<T?> ReadAsync<T>(HttpContext context)
+        where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);
+            if (value is null)
+            {
+                await WriteAsync(context, 400, new { error = "Expected a JSON object." });
+            }
+
+            return value;
+        }
+        catch (JsonException e)
+        {
+            await WriteAsync(context, 400, new { error = e.Message });
+            return null;
+        }
+    }
+
+    private static Task WriteAsync<T>(HttpContext context, int status, T value, JsonSerializerOptions? options = null)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = ApiJson.ContentType;
+        return JsonSerializer.SerializeAsync(context.Response.Body, value, options ?? Json, context.RequestAborted);
+    }
+
+    private static Task NoContent(HttpContext context)
+    {
+        context.Response.StatusCode = 204;
+        return Task.CompletedTask;
+    }
+
+    private sealed record FaultList(List<FaultSpec>? Faults);
+
+    private sealed record ConfigPatch(int? Users, int? Seed, bool? Meta, bool? BareSingle, int? LatencyMs, bool? Odd)
+    {
+        public string? Validate() =>
+            Users is < 0 ? "users must not be negative."
+            : LatencyMs is < 0 ? "latencyMs must not be negative."
+            : null;
+
+        public FakeConfig ApplyTo(FakeConfig c) => new(
+            Users ?? c.Users,
+            Seed ?? c.Seed,
+            Meta ?? c.Meta,
+            BareSingle ?? c.BareSingle,
+            LatencyMs ?? c.LatencyMs,
+            Odd ?? c.Odd);
+    }
+}
