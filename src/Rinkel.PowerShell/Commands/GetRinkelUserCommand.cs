@@ -25,6 +25,7 @@ namespace Rinkel.Commands
         [Alias("UserId")]
         [ValidateNotNullOrEmpty]
         [ValidateUserId]
+        [ArgumentCompleter(typeof(UserIdCompleter))]
         public string[]? Id { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

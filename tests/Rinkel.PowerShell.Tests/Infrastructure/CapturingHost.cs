@@ -39,9 +39,13 @@ public sealed class CapturingHost : PSHost
         public void Clear() { lock (_lock) _text.Clear(); }
         public override PSHostRawUserInterface RawUI => _raw;
 
-        public override void Write(string value) { lock (_lock) _text.Append(value); }
+        // The engine leaves $PSStyle.OutputRendering = 'PlainText' to the host to apply (as the console host does),
+        // so this host drops the SGR colour sequences itself.
+        private static readonly System.Text.RegularExpressions.Regex Sgr = new("\x1b\\[[0-9;]*m", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+        public override void Write(string value) { lock (_lock) _text.Append(Sgr.Replace(value, "")); }
         public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Write(value);
-        public override void WriteLine(string value) { lock (_lock) _text.Append(value).Append('\n'); }
+        public override void WriteLine(string value) { lock (_lock) _text.Append(Sgr.Replace(value, "")).Append('\n'); }
         public override void WriteErrorLine(string value) => WriteLine("ERROR: " + value);
         public override void WriteDebugLine(string message) => WriteLine("DEBUG: " + message);
         public override void WriteVerboseLine(string message) => WriteLine("VERBOSE: " + message);
