@@ -12,7 +12,7 @@ namespace Rinkel.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "RinkelUser", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(User))]
-    public sealed class GetRinkelUserCommand : RinkelCmdlet
+    public sealed class GetRinkelUserCommand : RinkelApiCmdlet
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";

@@ -8,7 +8,7 @@ using Rinkel.Internal;
 namespace Rinkel.Commands
 {
     /// <summary>
-    /// Base of the API cmdlets: resolves the connection, runs the client's async calls while replaying its
+    /// Base of the cmdlets that call the API: runs the client's async calls while replaying its
     /// verbose/warning/progress messages on the pipeline thread, and cancels everything on Ctrl+C.
     /// </summary>
     public abstract class RinkelCmdlet : PSCmdlet, IDisposable
@@ -16,34 +16,12 @@ namespace Rinkel.Commands
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CmdletObserver? _observer;
 
-        /// <summary>The connection to use instead of the current one (from Connect-Rinkel -PassThru).</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public Connection? Connection { get; set; }
-
         protected CancellationToken CancellationToken => _stopping.Token;
 
         internal CmdletObserver Observer => _observer ??= new CmdletObserver(ProgressActivity);
 
         /// <summary>The activity name shown by Write-Progress.</summary>
         protected virtual string ProgressActivity => MyInvocation.MyCommand.Name;
-
-        /// <summary>The explicit connection, or the current one; a terminating error when there is none.</summary>
-        protected Connection ResolveConnection()
-        {
-            var connection = Connection ?? CurrentConnection.Get();
-            if (connection != null) return connection;
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("You are not connected to Rinkel. Run Connect-Rinkel first (or pass -Connection)."),
-                "RinkelNotConnected", ErrorCategory.ConnectionError, null)
-            {
-                ErrorDetails = new ErrorDetails("You are not connected to Rinkel. Run Connect-Rinkel first (or pass -Connection).")
-                {
-                    RecommendedAction = "Run Connect-Rinkel -ApiKey (Read-Host -AsSecureString 'Rinkel API key'), or set RINKEL_API_KEY and run Connect-Rinkel.",
-                },
-            });
-            throw new InvalidOperationException("unreachable");
-        }
 
         /// <summary>Waits for <paramref name="task"/> on the pipeline thread, writing the client's messages meanwhile.</summary>
         protected T Await<T>(Task<T> task)

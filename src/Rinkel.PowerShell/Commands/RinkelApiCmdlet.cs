@@ -1,0 +1,32 @@
+using System;
+using System.Management.Automation;
+using Rinkel.Internal;
+
+namespace Rinkel.Commands
+{
+    /// <summary>Base of the cmdlets that work on an existing connection: adds -Connection and resolves it.</summary>
+    public abstract class RinkelApiCmdlet : RinkelCmdlet
+    {
+        /// <summary>The connection to use instead of the current one (from Connect-Rinkel -PassThru).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Connection? Connection { get; set; }
+
+        /// <summary>The explicit connection, or the current one; a terminating error when there is none.</summary>
+        protected Connection ResolveConnection()
+        {
+            var connection = Connection ?? CurrentConnection.Get();
+            if (connection != null) return connection;
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("You are not connected to Rinkel. Run Connect-Rinkel first (or pass -Connection)."),
+                "RinkelNotConnected", ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails("You are not connected to Rinkel. Run Connect-Rinkel first (or pass -Connection).")
+                {
+                    RecommendedAction = "Run Connect-Rinkel -ApiKey (Read-Host -AsSecureString 'Rinkel API key'), or set RINKEL_API_KEY and run Connect-Rinkel.",
+                },
+            });
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+}
