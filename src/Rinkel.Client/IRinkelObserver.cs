@@ -44,7 +44,7 @@ namespace Rinkel.Client
         public int Attempt { get; }
         public int? StatusCode { get; }
         public string? ReasonPhrase { get; }
-        /// <summary>Time to the response headers.</summary>
+        /// <summary>Time until the whole response was read.</summary>
         public TimeSpan Elapsed { get; }
         public long? ContentLength { get; }
         public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; }

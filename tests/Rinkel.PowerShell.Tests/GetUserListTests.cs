@@ -139,4 +139,19 @@ public sealed class GetUserListTests(FakeApiFixture fixture) : ModuleTestBase(fi
         Assert.Matches(@"^GET http://127\.0\.0\.1:\d+/v1/users\?page=1&perPage=50 -> 200 OK in \d+ ms$", lines[0]);
         Assert.DoesNotContain(Api.ApiKey, result.AllText());
     }
+
+    [Fact]
+    public void Debug_adds_response_headers_and_sizes_without_the_key()
+    {
+        Connect();
+        // -Debug would prompt (Inquire) in this non-console host; the preference variable is what runbooks set anyway.
+        var result = Session.Run("$DebugPreference = 'Continue'; Get-RinkelUser -First 1").ThrowIfFailed();
+        var debug = Assert.Single(result.Debug, d => d.StartsWith("Response 200"));
+        Assert.Matches(@"^Response 200, [\d,]+ bytes:", debug);
+        Assert.Contains("Content-Type: application/json", debug);
+        Assert.DoesNotContain(Api.ApiKey, result.AllText());
+
+        var quiet = Session.Run("$DebugPreference = 'SilentlyContinue'; Get-RinkelUser -First 1").ThrowIfFailed();
+        Assert.Empty(quiet.Debug);
+    }
 }

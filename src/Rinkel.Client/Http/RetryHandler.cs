@@ -40,7 +40,7 @@ namespace Rinkel.Client.Http
                         response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
                         if (!IsTransient(response.StatusCode) || attempt >= maxAttempts)
                         {
-                            await BufferAsync(response, options.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
+                            await ResponseBuffer.BufferAsync(response, options.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
                             return response;
                         }
                         reason = (int)response.StatusCode + " " + response.ReasonPhrase;
@@ -50,7 +50,7 @@ namespace Rinkel.Client.Http
                         if (throttled) context.Gate.Block(wait);
                         if (!FitsBudget(wait, serverDelay.HasValue, options, started, context))
                         {
-                            await BufferAsync(response, options.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
+                            await ResponseBuffer.BufferAsync(response, options.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
                             return response;
                         }
                         response.Dispose();
@@ -107,33 +107,6 @@ namespace Rinkel.Client.Http
         }
 
         private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
-
-        private static async Task BufferAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
-        {
-            if (response.Content == null) return;
-            var declared = response.Content.Headers.ContentLength;
-            if (declared > maxBytes) throw new ResponseTooLargeException(maxBytes);
-
-            var buffer = new MemoryStream(declared is long length && length > 0 ? (int)length : 16 * 1024);
-            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (cancellationToken.Register(s => ((IDisposable)s!).Dispose(), stream))
-            {
-                var chunk = new byte[81920];
-                int read;
-                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    if (buffer.Length + read > maxBytes) throw new ResponseTooLargeException(maxBytes);
-                    buffer.Write(chunk, 0, read);
-                }
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-
-            var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
-            foreach (var header in response.Content.Headers)
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            response.Content.Dispose();
-            response.Content = buffered;
-        }
     }
 
     /// <summary>The attempts ran out on timeouts or broken connections; the client turns it into a RinkelApiException.</summary>

@@ -17,13 +17,16 @@ namespace Rinkel.Client.Http
             var context = RequestContext.From(request);
             var attempt = context.Attempts;
             var stopwatch = Stopwatch.StartNew();
-            HttpResponseMessage response;
+            HttpResponseMessage? response = null;
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                // Read the body here so the trace can tell its real size, even when it came chunked.
+                await ResponseBuffer.BufferAsync(response, context.Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
+                response?.Dispose();
                 context.Observer.OnRequestCompleted(new RequestTrace(
                     request.Method.Method, request.RequestUri!, attempt, null, null, stopwatch.Elapsed, null, NoHeaders,
                     ex is OperationCanceledException ? "cancelled or timed out" : FailureText.Describe(ex)));
