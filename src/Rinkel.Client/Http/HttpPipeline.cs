@@ -20,6 +20,7 @@ namespace Rinkel.Client.Http
 
         private static IHttpClientFactory Build()
         {
+            EnableTls12OnNetFramework();
             var services = new ServiceCollection();
             services.AddTransient<RetryHandler>();
             services.AddTransient<RinkelHeadersHandler>();
@@ -38,6 +39,18 @@ namespace Rinkel.Client.Http
                 .AddHttpMessageHandler<RinkelHeadersHandler>()
                 .AddHttpMessageHandler<TracingHandler>();
             return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        }
+
+        // Windows PowerShell 5.1 runs on .NET Framework, whose HttpClientHandler follows ServicePointManager; in
+        // powershell.exe that can still exclude TLS 1.2, which the API requires. "SystemDefault" (0) already lets the
+        // OS choose and is left alone; otherwise TLS 1.2 is added, never anything removed.
+        private static void EnableTls12OnNetFramework()
+        {
+            if (!System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
+#pragma warning disable CS0618 // SecurityProtocolType members are obsolete on newer frameworks, not on the one this serves.
+            var current = ServicePointManager.SecurityProtocol;
+            if (current != 0) ServicePointManager.SecurityProtocol = current | SecurityProtocolType.Tls12;
+#pragma warning restore CS0618
         }
     }
 }
