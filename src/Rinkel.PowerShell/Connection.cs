@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Rinkel.Client;
 
 namespace Rinkel
@@ -27,6 +28,13 @@ namespace Rinkel
         public int MaxConcurrentRequests => Client.Options.MaxConcurrentRequests;
 
         internal RinkelClient Client { get; }
+
+        /// <summary>Set by Disconnect-Rinkel: a saved reference must stop working too, as users expect of a sign-out.</summary>
+        internal bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+        internal void Close() => Interlocked.Exchange(ref _closed, 1);
+
+        private int _closed;
 
         public override string ToString() => BaseUri + " (connected " + ConnectedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + ")";
     }

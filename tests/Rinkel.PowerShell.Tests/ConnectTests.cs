@@ -146,4 +146,19 @@ public sealed class ConnectTests(FakeApiFixture fixture) : ModuleTestBase(fixtur
         Assert.All(await second.GetRequestsAsync(), r => Assert.True(r.ApiKeyValid));
         Assert.All(await Api.GetRequestsAsync(), r => Assert.True(r.ApiKeyValid));
     }
+
+    [Fact]
+    public void Disconnect_closes_saved_references_to_the_connection_too()
+    {
+        var result = Session.Run("""
+            $saved = Connect-Rinkel -ApiKey $args[0] -BaseUri $args[1] -PassThru
+            Disconnect-Rinkel
+            Get-RinkelUser -Connection $saved -First 1
+            """, FakeApiFixture.Secure(Api.ApiKey), Api.BaseUri);
+        var error = result.Terminating!;
+        Assert.Equal("RinkelConnectionClosed,Rinkel.Commands.GetRinkelUserCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Contains("Disconnect-Rinkel", error.ToString());
+        Assert.Empty(result.Output);
+    }
 }

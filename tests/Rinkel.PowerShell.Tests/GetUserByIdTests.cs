@@ -128,4 +128,17 @@ public sealed class GetUserByIdTests(FakeApiFixture fixture) : ModuleTestBase(fi
         Assert.Equal([Id(4), Id(5)], Ids(result));
         Assert.Single(result.AllErrors);
     }
+
+    [Fact]
+    public async Task Skip_and_First_count_ids_and_never_request_the_others()
+    {
+        Connect();
+        await Api.ClearRequestsAsync();
+        var ids = Enumerable.Range(0, 10).Select(Id).ToArray();
+        var result = Session.Run("$args[0] | Get-RinkelUser -Skip 2 -First 3 -IncludeTotalCount", (object)ids).ThrowIfFailed();
+
+        Assert.Equal(ids[2..5], result.Output.Take(3).Select(o => (string)o.Properties["Id"].Value));
+        Assert.Equal(10UL, (ulong)result.Output[3].BaseObject);
+        Assert.Equal(3, (await Api.GetRequestsAsync()).Count);
+    }
 }

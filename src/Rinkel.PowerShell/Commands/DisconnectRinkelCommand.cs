@@ -11,6 +11,8 @@ namespace Rinkel.Commands
         protected override void ProcessRecord()
         {
             var previous = CurrentConnection.Clear();
+            // Requests already in flight in other runspaces finish; any later use of the object is refused.
+            previous?.Close();
             WriteVerbose(previous == null ? "Not connected to Rinkel; nothing to do." : $"Disconnected from {previous.BaseUri}.");
         }
     }

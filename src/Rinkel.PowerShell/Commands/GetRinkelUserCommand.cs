@@ -20,6 +20,8 @@ namespace Rinkel.Commands
         // Requests for ids run ahead of the output within a window, and results leave in input order.
         private readonly Queue<KeyValuePair<string, Task<User>>> _inFlight = new Queue<KeyValuePair<string, Task<User>>>();
         private Connection? _connection;
+        private ulong _idsSeen;
+        private ulong _idsRequested;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
@@ -44,6 +46,10 @@ namespace Rinkel.Commands
             }
             foreach (var id in Id!)
             {
+                // -Skip and -First count ids here, so a skipped or surplus id is never requested.
+                _idsSeen++;
+                if (_idsSeen <= PagingParameters.Skip || _idsRequested >= PagingParameters.First) continue;
+                _idsRequested++;
                 _inFlight.Enqueue(new KeyValuePair<string, Task<User>>(id, _connection!.Client.GetUserAsync(id, Observer, CancellationToken)));
                 while (_inFlight.Count >= _connection.MaxConcurrentRequests) WriteNextUser();
             }
@@ -53,6 +59,9 @@ namespace Rinkel.Commands
         protected override void EndProcessing()
         {
             while (_inFlight.Count > 0) WriteNextUser();
+            // With ids the total is only known at the end: it is the number of ids given.
+            if (ParameterSetName == IdSet && PagingParameters.IncludeTotalCount)
+                WriteObject(PagingParameters.NewTotalCount(_idsSeen, 1.0));
             base.EndProcessing();
         }
 

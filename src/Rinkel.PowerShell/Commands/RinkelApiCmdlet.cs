@@ -16,6 +16,12 @@ namespace Rinkel.Commands
         protected Connection ResolveConnection()
         {
             var connection = Connection ?? CurrentConnection.Get();
+            if (connection != null && connection.IsClosed)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException($"The connection to {connection.BaseUri} was closed by Disconnect-Rinkel. Run Connect-Rinkel to connect again."),
+                    "RinkelConnectionClosed", ErrorCategory.ConnectionError, connection));
+            }
             if (connection != null) return connection;
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException("You are not connected to Rinkel. Run Connect-Rinkel first (or pass -Connection)."),
