@@ -10,6 +10,10 @@ namespace Rinkel.Client
         /// percent-encoded, and the dot segments "." and ".." (which URI resolution would collapse into another
         /// route) have their dots encoded too.
         /// </summary>
+        /// <remarks>
+        /// System.Uri decodes %2E again and removes "." and ".." segments anyway, so callers must refuse those two
+        /// values before building a URI (<see cref="RinkelClient.GetUserAsync"/> does).
+        /// </remarks>
         public static string Escape(string value)
         {
             var escaped = Uri.EscapeDataString(value);

@@ -14,7 +14,7 @@ namespace Rinkel.Client
             EnsureJsonBody(response);
             try
             {
-                var value = JsonSerializer.Deserialize(response.Body, type);
+                var value = JsonSerializer.Deserialize(WithoutBom(response.Body).Span, type);
                 if (value is null) throw Invalid(response, "The API returned JSON null instead of an object.");
                 return value;
             }
@@ -38,7 +38,7 @@ namespace Rinkel.Client
             EnsureJsonBody(response);
             try
             {
-                using var document = JsonDocument.Parse(response.Body);
+                using var document = JsonDocument.Parse(WithoutBom(response.Body), DocumentOptions);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
                     throw Invalid(response, $"The API returned a JSON {Kind(root.ValueKind)} where a user object was expected.");
@@ -72,7 +72,7 @@ namespace Rinkel.Client
             {
                 try
                 {
-                    var body = JsonSerializer.Deserialize(response.Body, RinkelJsonContext.Default.ErrorBody);
+                    var body = JsonSerializer.Deserialize(WithoutBom(response.Body).Span, RinkelJsonContext.Default.ErrorBody);
                     item = body?.Errors is { Count: > 0 } errors ? errors[0] : null;
                 }
                 catch (JsonException)
@@ -81,6 +81,9 @@ namespace Rinkel.Client
                 }
             }
             var explanation = response.GaveUpBecause;
+            // A gateway's error page says more about where the failure is than the bare status does.
+            if (item is null && IsHtml(response))
+                explanation = "The body was an HTML page (often a proxy or gateway error page), not the API's JSON." + (explanation is null ? string.Empty : " " + explanation);
             if (status >= 300 && status < 400)
                 explanation = "The API answered with a redirect, which is not followed because it would send the API key elsewhere.";
             return new RinkelApiException(kind, response.Method, response.Uri, status, response.Reason,
@@ -94,12 +97,30 @@ namespace Rinkel.Client
             // A wrong Content-Type on a valid JSON body is harmless; an HTML page (a proxy's error page) is not JSON.
             if (!LooksLikeJson(response.Body))
             {
-                var what = response.MediaType is string media && media.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0
+                var what = IsHtml(response)
                     ? "an HTML page (often a proxy or gateway error page)"
                     : $"a body that is not JSON (Content-Type '{response.MediaType ?? "none"}')";
                 throw Invalid(response, $"The API returned {what} where JSON was expected.");
             }
         }
+
+        private static bool IsHtml(ApiResponse response) =>
+            response.Body.Length > 0 && !LooksLikeJson(response.Body) &&
+            response.MediaType is string media && media.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        // The readers below parse spans, which (unlike streams) do not skip a UTF-8 byte order mark; LooksLikeJson
+        // accepts one, so it is dropped here rather than failing the parse at byte 0.
+        private static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
+            body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF
+                ? new ReadOnlyMemory<byte>(body, 3, body.Length - 3)
+                : new ReadOnlyMemory<byte>(body);
+
+        // The same leniency as the serializer's options (RinkelJsonContext) for the single-user reader.
+        private static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        };
 
         private static bool LooksLikeJson(byte[] body)
         {

@@ -43,6 +43,9 @@ namespace Rinkel.Client
         public async Task<User> GetUserAsync(string id, IRinkelObserver? observer, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("The user id is empty.", nameof(id));
+            // System.Uri unescapes %2E and then removes dot segments, so "." and ".." cannot be sent as one segment
+            // however they are escaped: they would reach users/ (the listing) or the API root instead.
+            if (id == "." || id == "..") throw new ArgumentException($"The user id '{id}' is not a user id.", nameof(id));
             var response = await SendAsync("users/" + PathSegment.Escape(id), observer, cancellationToken).ConfigureAwait(false);
             return ResponseReader.ReadSingle(response, RinkelJsonContext.Default.User);
         }
@@ -74,7 +77,7 @@ namespace Rinkel.Client
                 {
                     throw new RinkelApiException(
                         ex.TimedOut ? RinkelErrorKind.Timeout : RinkelErrorKind.ConnectionFailed, "GET", uri, null, null,
-                        null, null, null, ex.Attempts, ex.Message.TrimEnd('.') + "." + Suffix(context), ex);
+                        null, null, null, ex.Attempts, Sentence(ex.Message) + Suffix(context), ex);
                 }
                 catch (ResponseTooLargeException ex)
                 {
@@ -98,6 +101,10 @@ namespace Rinkel.Client
                 }
             }
         }
+
+        // The retry handler's reason reads as a clause ("no response within 30 s"); the message needs a sentence.
+        private static string Sentence(string text) =>
+            text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1).TrimEnd('.') + ".";
 
         private static string Suffix(RequestContext context) =>
             context.GaveUpBecause is string because ? " " + because : string.Empty;

@@ -47,12 +47,15 @@ namespace Rinkel.Client.Http
                         serverDelay = RetryAfter.From(response, DateTimeOffset.UtcNow);
                         var throttled = response.StatusCode == (HttpStatusCode)429;
                         var wait = serverDelay ?? Backoff.Delay(attempt, options);
-                        if (throttled) context.Gate.Block(wait);
                         if (!FitsBudget(wait, serverDelay.HasValue, options, started, context))
                         {
                             await ResponseBuffer.BufferAsync(response, options.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
                             return response;
                         }
+                        // Told to wait (a 429, or any status with Retry-After): the whole connection waits with this
+                        // request. Only once the wait is certain: a wait beyond the budget is given up on, and it
+                        // must not stall the caller's next call for up to an hour either.
+                        if (throttled || serverDelay.HasValue) context.Gate.Block(wait);
                         response.Dispose();
                         await ScheduleAsync(request, context, attempt, maxAttempts, wait, reason, serverDelay.HasValue, cancellationToken).ConfigureAwait(false);
                         continue;

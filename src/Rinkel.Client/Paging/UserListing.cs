@@ -28,6 +28,7 @@ namespace Rinkel.Client
         private long? _totalPages;
         private long? _firstTotalItems;
         private long? _lastTotalItems;
+        private long? _changedTotalItems;
         private bool _started;
         private bool _done;
         private int _skipInFirstPage;
@@ -142,7 +143,13 @@ namespace Rinkel.Client
         {
             var users = result.Users;
             _readFromApi += users.Count;
-            if (result.TotalItems.HasValue) _lastTotalItems = result.TotalItems;
+            if (result.TotalItems.HasValue)
+            {
+                _lastTotalItems = result.TotalItems;
+                // Any page that disagrees counts, not only the last: a total that changed and changed back still
+                // means the pages were not cut from one consistent list.
+                if (result.TotalItems != _firstTotalItems && !_changedTotalItems.HasValue) _changedTotalItems = result.TotalItems;
+            }
 
             // A user inserted before the current position shifts the list by one between two requests, so the last
             // user of one page comes again as the first of the next. Dropping repeats keeps "exactly once".
@@ -191,9 +198,12 @@ namespace Rinkel.Client
             if (_options.First.HasValue || _options.Skip > 0 || !(_firstTotalItems is long expected)) return;
             var finalTotal = _lastTotalItems ?? expected;
             var received = _readFromApi - _duplicatesDropped;
-            if (received != expected || finalTotal != expected)
+            var change = finalTotal != expected ? " and " + finalTotal + " at the end"
+                : _changedTotalItems is long during ? " and " + during + " during it"
+                : string.Empty;
+            if (received != expected || change.Length > 0)
                 _observer.OnWarning(
-                    $"The API reported {expected} user(s) at the start of the listing{(finalTotal != expected ? " and " + finalTotal + " at the end" : string.Empty)}, but the listing returned {received}. Users were probably added or removed while it ran; run it again for a consistent list.");
+                    $"The API reported {expected} user(s) at the start of the listing{change}, but the listing returned {received}. Users were probably added or removed while it ran; run it again for a consistent list.");
         }
 
         private IReadOnlyList<User>? Finish()
