@@ -1,28 +1,20 @@
-using System;
-using System.IO;
 using System.Management.Automation;
-using System.Reflection;
+using Rinkel.Internal.Loading;
 
 namespace Rinkel.Internal
 {
     /// <summary>
-    /// Makes the assemblies in the module's Dependencies folder loadable. Only names that exist in that folder
-    /// are answered, so the handler never hijacks another module's loads.
+    /// Makes the module's Dependencies folder loadable on import and stops answering on Remove-Module, without ever
+    /// taking part in another module's loads. How that works differs per runtime: see <see cref="ModuleLoader"/>.
     /// </summary>
+    /// <remarks>
+    /// Public because PowerShell only runs public initializers. It must stay free of any load-context type in its
+    /// signatures: Windows PowerShell reflects over every public type of Rinkel.dll on import.
+    /// </remarks>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
-        private static readonly string DependencyDirectory =
-            Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "Dependencies");
+        public void OnImport() => ModuleLoader.Attach();
 
-        public void OnImport() => AppDomain.CurrentDomain.AssemblyResolve += Resolve;
-
-        public void OnRemove(PSModuleInfo psModuleInfo) => AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
-
-        private static Assembly? Resolve(object? sender, ResolveEventArgs args)
-        {
-            var name = new AssemblyName(args.Name);
-            var path = Path.Combine(DependencyDirectory, name.Name + ".dll");
-            return File.Exists(path) ? Assembly.LoadFrom(path) : null;
-        }
+        public void OnRemove(PSModuleInfo psModuleInfo) => ModuleLoader.Detach();
     }
 }
