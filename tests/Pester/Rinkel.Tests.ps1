@@ -12,10 +12,9 @@ BeforeAll {
     if (-not $fakeApi) { throw 'Build the solution first: dotnet build Rinkel.PowerShell.sln' }
 
     $script:apiKey = 'pester-' + [guid]::NewGuid().ToString('N')
+    # Arguments as one string: ProcessStartInfo.ArgumentList does not exist on Windows PowerShell 5.1's .NET Framework.
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($fakeApi.FullName, '--port', '0', '--users', '137', '--api-key', $script:apiKey)) {
-        $start.ArgumentList.Add($argument)
-    }
+    $start.Arguments = '"{0}" --port 0 --users 137 --api-key {1}' -f $fakeApi.FullName, $script:apiKey
     $start.RedirectStandardOutput = $true
     $start.UseShellExecute = $false
     $script:server = [System.Diagnostics.Process]::Start($start)
