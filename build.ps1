@@ -5,7 +5,8 @@
 .DESCRIPTION
     Every task is one plain dotnet (or publishing) command, so anything this script does can be done without it:
       Build    dotnet build Rinkel.PowerShell.sln -c <Configuration>    (lays out out/Rinkel)
-      Test     dotnet test Rinkel.PowerShell.sln -c <Configuration>
+      Test     dotnet build Rinkel.PowerShell.sln -c <Configuration>, then
+               dotnet test Rinkel.PowerShell.sln -c <Configuration> --no-build
       Package  dotnet pack src/Rinkel.PowerShell -c <Configuration>     (builds, then writes out/Rinkel.<version>.nupkg,
                the package the PowerShell Gallery publishes; same as dotnet msbuild src/Rinkel.PowerShell -t:PackModule)
       Publish  Publish-PSResource -Path out/Rinkel -ApiKey $env:PSGALLERY_API_KEY   (Publish-Module where
@@ -60,7 +61,11 @@ function Invoke-Dotnet {
 foreach ($name in $Task) {
     switch ($name) {
         'Build' { Invoke-Dotnet build $solution -c $Configuration }
-        'Test' { Invoke-Dotnet test $solution -c $Configuration }
+        'Test' {
+            # Built once up front: dotnet test would otherwise rebuild projects while other test projects run.
+            Invoke-Dotnet build $solution -c $Configuration
+            Invoke-Dotnet test $solution -c $Configuration --no-build
+        }
         'Package' { Invoke-Dotnet pack $project -c $Configuration }
         'Publish' {
             if (-not $env:PSGALLERY_API_KEY) { throw 'Set PSGALLERY_API_KEY to a PowerShell Gallery API key first.' }
