@@ -6,7 +6,7 @@
     Every task is one plain dotnet (or publishing) command, so anything this script does can be done without it:
       Build    dotnet build Rinkel.PowerShell.sln -c <Configuration>    (lays out out/Rinkel)
       Test     dotnet build Rinkel.PowerShell.sln -c <Configuration>, then
-               dotnet test Rinkel.PowerShell.sln -c <Configuration> --no-build
+               dotnet test Rinkel.PowerShell.sln -c <Configuration> --no-build -m:1
       Package  dotnet pack src/Rinkel.PowerShell -c <Configuration>     (builds, then writes out/Rinkel.<version>.nupkg,
                the package the PowerShell Gallery publishes; same as dotnet msbuild src/Rinkel.PowerShell -t:PackModule)
       Publish  Publish-PSResource -Path out/Rinkel -ApiKey $env:PSGALLERY_API_KEY   (Publish-Module where
@@ -64,7 +64,7 @@ foreach ($name in $Task) {
         'Test' {
             # Built once up front: dotnet test would otherwise rebuild projects while other test projects run.
             Invoke-Dotnet build $solution -c $Configuration
-            Invoke-Dotnet test $solution -c $Configuration --no-build
+            Invoke-Dotnet test $solution -c $Configuration --no-build -m:1
         }
         'Package' { Invoke-Dotnet pack $project -c $Configuration }
         'Publish' {
