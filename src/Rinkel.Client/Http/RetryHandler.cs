@@ -10,8 +10,8 @@ namespace Rinkel.Client.Http
 {
     /// <summary>
     /// Retries idempotent requests on 429, 502, 503, 504, timeouts and broken connections, with bounded attempts
-    /// and a bounded total time. Each attempt has its own timeout and reads the whole body, so a connection that
-    /// drops mid-body is retried like one that drops before the headers.
+    /// and a bounded total time. Each attempt has its own timeout and covers the whole body (read by TracingHandler,
+    /// the innermost handler), so a connection that drops mid-body is retried like one that drops before the headers.
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
     {
@@ -38,20 +38,13 @@ namespace Rinkel.Client.Http
                     try
                     {
                         response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
-                        if (!IsTransient(response.StatusCode) || attempt >= maxAttempts)
-                        {
-                            await ResponseBuffer.BufferAsync(response, options.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
-                            return response;
-                        }
+                        // The body is already read: TracingHandler, inside this attempt, buffers it next to the wire.
+                        if (!IsTransient(response.StatusCode) || attempt >= maxAttempts) return response;
                         reason = (int)response.StatusCode + " " + response.ReasonPhrase;
                         serverDelay = RetryAfter.From(response, DateTimeOffset.UtcNow);
                         var throttled = response.StatusCode == (HttpStatusCode)429;
                         var wait = serverDelay ?? Backoff.Delay(attempt, options);
-                        if (!FitsBudget(wait, serverDelay.HasValue, options, started, context))
-                        {
-                            await ResponseBuffer.BufferAsync(response, options.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
-                            return response;
-                        }
+                        if (!FitsBudget(wait, serverDelay.HasValue, options, started, context)) return response;
                         // Told to wait (a 429, or any status with Retry-After): the whole connection waits with this
                         // request. Only once the wait is certain: a wait beyond the budget is given up on, and it
                         // must not stall the caller's next call for up to an hour either.

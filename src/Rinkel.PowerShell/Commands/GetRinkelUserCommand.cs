@@ -119,10 +119,9 @@ namespace Rinkel.Commands
 
         protected override void Dispose(bool disposing)
         {
-            // A terminating error or Ctrl+C can leave requests in flight: cancel them and observe their outcome.
+            // A terminating error or Ctrl+C can leave requests in flight: the base cancels them; observe their outcome.
             if (disposing)
             {
-                StopInFlight();
                 while (_inFlight.Count > 0)
                     _inFlight.Dequeue().Value.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
             }

@@ -76,7 +76,7 @@ namespace Rinkel.Commands
         }
 
         /// <summary>Cancels every request this invocation started.</summary>
-        protected void StopInFlight()
+        private void StopInFlight()
         {
             try
             {

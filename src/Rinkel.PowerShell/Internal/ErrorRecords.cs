@@ -25,9 +25,6 @@ namespace Rinkel.Internal
             return new ErrorRecord(exception, id, category, target);
         }
 
-        public static ErrorRecord InvalidArgument(string message, string id, object? target) =>
-            new ErrorRecord(new ArgumentException(message), id, ErrorCategory.InvalidArgument, target);
-
         /// <summary>Whether the failure says nothing about the other items of a pipeline, so they should still run.</summary>
         public static bool IsPerItem(RinkelApiException exception) =>
             exception.Kind == RinkelErrorKind.NotFound ||
