@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace Rinkel.Packaging.Tests.Infrastructure;
 
 /// <summary>
-/// Packs the built module once per test run with the real MSBuild target, the way `dotnet pack` and
-/// `./build.ps1 -Task Package` do, into a temporary folder so nothing in out/ changes:
-/// the release package of out/Rinkel, and a prerelease package of a copy whose manifest says Prerelease = 'beta1'.
+/// Packs the built module once per test run with `build.ps1 -Task Package -NoBuild` (Compress-PSResource on the
+/// PowerShell 7.6.9 tool, `dotnet pwsh`), into a temporary folder so nothing in out/ changes: the release package of
+/// out/Rinkel, and a prerelease package of a copy whose manifest says Prerelease = 'beta1'.
 /// </summary>
 public sealed class PackagesFixture : IAsyncLifetime
 {
@@ -31,8 +31,8 @@ public sealed class PackagesFixture : IAsyncLifetime
         if (stamped == text) throw new InvalidOperationException("The built manifest has no Prerelease line to stamp.");
         File.WriteAllText(manifest, stamped);
 
-        var release = PackAsync(releaseOut);
-        var prerelease = PackAsync(prereleaseOut, "-p:ModuleOutDir=" + PrereleaseModule + Path.DirectorySeparatorChar);
+        var release = PackAsync(Repo.ModuleDirectory, releaseOut);
+        var prerelease = PackAsync(PrereleaseModule, prereleaseOut);
         await Task.WhenAll(release, prerelease);
         ReleasePackage = SinglePackage(releaseOut);
         PrereleasePackage = SinglePackage(prereleaseOut);
@@ -50,10 +50,16 @@ public sealed class PackagesFixture : IAsyncLifetime
         return packages.Length == 1 ? packages[0] : throw new InvalidOperationException($"Expected one nupkg in {directory}, found {packages.Length}.");
     }
 
-    private static async Task PackAsync(string outputDirectory, params string[] extra)
+    private static async Task PackAsync(string moduleDirectory, string outputDirectory)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "msbuild", Repo.PowerShellProject, "-t:PackModule", "-p:NoBuild=true", "-p:ModulePackageDir=" + outputDirectory + Path.DirectorySeparatorChar, "-nologo", "-nodeReuse:false", "-v:m" }.Concat(extra))
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Repo.Root, // where dotnet finds the tool manifest (.config/dotnet-tools.json)
+        };
+        foreach (var arg in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(Repo.Root, "build.ps1"), "-Task", "Package", "-NoBuild", "-ModuleDirectory", moduleDirectory, "-OutputDirectory", outputDirectory })
         {
             start.ArgumentList.Add(arg);
         }
@@ -64,7 +70,7 @@ public sealed class PackagesFixture : IAsyncLifetime
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet msbuild -t:PackModule failed ({process.ExitCode}):\n{await output}\n{await error}");
+            throw new InvalidOperationException($"dotnet pwsh build.ps1 -Task Package failed ({process.ExitCode}; run `dotnet tool restore` first if pwsh is missing):\n{await output}\n{await error}");
         }
     }
 
