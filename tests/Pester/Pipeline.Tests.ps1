@@ -86,3 +86,40 @@ Describe 'The connection is shared by runspaces of the same process' {
         $job | Remove-Job
     }
 }
+
+Describe 'Export-Csv of every property' {
+    BeforeAll {
+        $script:oddApi = Start-FakeRinkelApi -Users 40 -Odd
+        $script:csvFolder = New-TestFolder 'csv'
+        Connect-Rinkel -ApiKey (ConvertTo-SecureString $oddApi.ApiKey -AsPlainText -Force) -BaseUri $oddApi.BaseUri
+    }
+
+    AfterAll {
+        Connect-Rinkel -ApiKey (ConvertTo-SecureString $api.ApiKey -AsPlainText -Force) -BaseUri $api.BaseUri
+        Stop-FakeRinkelApi $script:oddApi
+        Remove-Item $script:csvFolder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'writes every column as readable text, for users with missing parts and avatars too' {
+        $path = Join-Path $csvFolder 'odd.csv'
+        Get-RinkelUser -IncludeAvatars | Export-Csv -Path $path -NoTypeInformation
+        $rows = @(Import-Csv -Path $path)
+        $rows.Count | Should -Be 40
+        $rows[0].PSObject.Properties.Name | Should -Be @('Id', 'Initials', 'FirstName', 'LastName', 'FullName', 'Email', 'PhoneNumber',
+            'Availability', 'Role', 'Locale', 'DeviceId', 'AvatarUrls', 'Preferences', 'Notifications', 'Insights', 'Fixed')
+        foreach ($row in $rows) {
+            foreach ($cell in $row.PSObject.Properties) {
+                $cell.Value | Should -Not -Match '^(Rinkel|System)\.[A-Za-z.]+(\[\])?$' -Because "$($cell.Name) of $($row.Id)"
+                $cell.Value | Should -Not -Match 'System\.String\[\]' -Because "$($cell.Name) of $($row.Id)"
+            }
+        }
+        $complete = $rows | Where-Object { $_.PhoneNumber -and $_.Preferences -and $_.Notifications -and $_.AvatarUrls } | Select-Object -First 1
+        $complete | Should -Not -BeNullOrEmpty
+        $complete.PhoneNumber | Should -Match '^\+\d{10,12}$'
+        $complete.Preferences | Should -Match 'Language=(en|nl|es|sv); Country=(NL|BE|ES|SE)'
+        $complete.Notifications | Should -Match 'MissedCalls=(off|[a-z,]+); OutsideBusinessHours='
+        $complete.Insights | Should -Match '^(on|off)$'
+        $complete.Fixed | Should -Match '^(on|off)'
+        $complete.AvatarUrls | Should -Match '^http'
+    }
+}

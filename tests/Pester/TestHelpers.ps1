@@ -31,12 +31,13 @@ function New-LocalRepository {
 }
 
 function Start-FakeRinkelApi {
-    param([int] $Users = 137, [string] $ApiKey = ('pester-' + [guid]::NewGuid().ToString('N')))
+    param([int] $Users = 137, [string] $ApiKey = ('pester-' + [guid]::NewGuid().ToString('N')), [switch] $Odd)
     $configuration = if ($env:RINKEL_CONFIGURATION) { $env:RINKEL_CONFIGURATION } else { 'Release' }
     $dll = Join-Path $script:RepoRoot "tests/Rinkel.FakeApi/bin/$configuration/net10.0/Rinkel.FakeApi.dll"
     if (-not (Test-Path $dll)) { throw "The fake API is not built: $dll is missing. Run ./build.ps1 -Task Build first." }
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in $dll, '--port', '0', '--users', $Users, '--api-key', $ApiKey, '--exit-on-stdin-close') { $start.ArgumentList.Add([string] $argument) }
+    if ($Odd) { $start.ArgumentList.Add('--odd') } # beta-API oddities: missing parts, unknown values
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardInput = $true
     $start.UseShellExecute = $false

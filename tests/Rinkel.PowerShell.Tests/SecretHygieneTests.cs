@@ -33,8 +33,8 @@ public sealed class SecretHygieneTests(FakeApiFixture fixture) : ModuleTestBase(
 
         try
         {
-            // Every stream on. (This engine-only host has no Start-Transcript, Format-List or Export-Csv: the host's
-            // rendered text, Out-Host's default views and the CliXml serializer stand in for them.)
+            // Every stream on, under fault injection, with every object walked. Transcripts, Format-List * -Force and
+            // Export-Clixml on a real pwsh are in tests/Pester/SecretHygiene.Tests.ps1.
             Step("""
                 $global:VerbosePreference = 'Continue'; $global:DebugPreference = 'Continue'; $global:WarningPreference = 'Continue'
                 $global:InformationPreference = 'Continue'; $global:ProgressPreference = 'Continue'
@@ -44,7 +44,6 @@ public sealed class SecretHygieneTests(FakeApiFixture fixture) : ModuleTestBase(
                 $conn; Get-RinkelConnection; "$conn"; [string]$conn
                 $conn | Out-Host
                 Get-RinkelConnection | Out-Host
-                [System.Management.Automation.PSSerializer]::Serialize($conn, 5)
                 [System.Text.Json.JsonSerializer]::Serialize($conn.PSObject.BaseObject, $conn.PSObject.BaseObject.GetType(), [System.Text.Json.JsonSerializerOptions]::new())
                 """, FakeApiFixture.Secure(Api.ApiKey), Api.BaseUri).ThrowIfFailed();
 
