@@ -76,6 +76,9 @@ $solution = Join-Path $PSScriptRoot 'Rinkel.PowerShell.sln'
 $out = Join-Path $PSScriptRoot 'out'
 $sandboxKey = 'rinkel-sandbox-key'
 
+# Progress lines for the console, without the pipeline output of the functions that return values.
+function Write-Status([string] $Message) { Write-Information $Message -InformationAction Continue }
+
 function Invoke-Dotnet {
     param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
     Write-Verbose "dotnet $Arguments"
@@ -113,7 +116,7 @@ function Invoke-Package {
     Compress-PSResource -Path $ModuleDirectory -DestinationPath $OutputDirectory
     $package = Join-Path $OutputDirectory "Rinkel.$(Get-ModuleVersion $ModuleDirectory).nupkg"
     if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package." }
-    Write-Host "Rinkel package: $package"
+    Write-Status "Rinkel package: $package"
     $package
 }
 
@@ -131,7 +134,7 @@ function Invoke-XunitTests {
         $counts.Skipped += [int] $match.Matches[0].Groups[3].Value
     }
     if ($exitCode -ne 0 -and $counts.Failed -eq 0) {
-        Write-Host "dotnet test failed with exit code $exitCode without a failed test (a crashed or aborted test run): counted as one failure."
+        Write-Status "dotnet test failed with exit code $exitCode without a failed test (a crashed or aborted test run): counted as one failure."
         $counts.Failed = 1
     }
     $counts
@@ -155,10 +158,9 @@ function Invoke-PesterTests([string] $Package) {
     finally {
         Remove-Item Env:RINKEL_PACKAGE, Env:RINKEL_CONFIGURATION -ErrorAction SilentlyContinue
         Remove-Module Rinkel -ErrorAction SilentlyContinue
-        if ((Get-Variable RinkelPesterInstalledHome -Scope Global -ErrorAction SilentlyContinue) -and $global:RinkelPesterInstalledHome) {
-            Remove-Item $global:RinkelPesterInstalledHome -Recurse -Force -ErrorAction SilentlyContinue
-            $global:RinkelPesterInstalledHome = $global:RinkelPesterInstalled = $null
-        }
+        # The throwaway home the suite installed the package into (tests/Pester/TestHelpers.ps1).
+        if ($env:RINKEL_PESTER_HOME) { Remove-Item $env:RINKEL_PESTER_HOME -Recurse -Force -ErrorAction SilentlyContinue }
+        Remove-Item Env:RINKEL_PESTER_HOME, Env:RINKEL_PESTER_MODULES -ErrorAction SilentlyContinue
     }
     # A container that failed outside its tests (BeforeAll, a parse error) fails the run even with no failed test.
     $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
@@ -172,8 +174,8 @@ function Invoke-Test {
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
     $skipped = $xunit.Skipped + $pester.Skipped
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
-    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    Write-Status "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    Write-Status "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) { exit 1 }
 }
 

@@ -61,9 +61,13 @@ function New-ThrowawayHome {
     # A child pwsh with this home has its own CurrentUser module folder, PSResourceGet and PowerShellGet
     # repository registrations and caches, and nothing of the user running the tests.
     $homeFolder = New-TestFolder 'home'
+    # Linux and macOS derive the CurrentUser module folder from the home (XDG_DATA_HOME). Windows takes it from the
+    # Documents known folder, which no environment variable moves: there (CI runners) the tests install into the
+    # runner's own CurrentUser scope, one install at a time, and uninstall again.
+    $modules = if ($IsWindows) { Join-Path ([Environment]::GetFolderPath('MyDocuments')) 'PowerShell/Modules' } else { Join-Path $homeFolder '.local/share/powershell/Modules' }
     [pscustomobject]@{
         Path    = $homeFolder
-        Modules = Join-Path $homeFolder '.local/share/powershell/Modules'
+        Modules = $modules
         Environment = @{
             HOME            = $homeFolder
             XDG_DATA_HOME   = Join-Path $homeFolder '.local/share'
@@ -130,7 +134,8 @@ function Install-RinkelForTests {
         Installs the built package once per Pester run (Install-PSResource from a local repository into a throwaway
         home) and returns that home's module folder: the installed copy the journeys in the other test files use.
     #>
-    if ($global:RinkelPesterInstalled -and (Test-Path (Join-Path $global:RinkelPesterInstalled 'Rinkel'))) { return $global:RinkelPesterInstalled }
+    # Kept in the process environment, which every test file of the run shares.
+    if ($env:RINKEL_PESTER_MODULES -and (Test-Path (Join-Path $env:RINKEL_PESTER_MODULES 'Rinkel'))) { return $env:RINKEL_PESTER_MODULES }
     $repository = New-LocalRepository
     $homeFolder = New-ThrowawayHome
     $result = Invoke-Pwsh -Environment $homeFolder.Environment -Arguments $repository -Script @'
@@ -142,7 +147,7 @@ Install-PSResource -Name Rinkel -Repository RinkelLocal -Scope CurrentUser -Trus
     Remove-Item $repository -Recurse -Force -ErrorAction SilentlyContinue
     if ($result.ExitCode -ne 0) { throw "Installing Rinkel for the tests failed: $($result.Output) $($result.Error)" }
     # build.ps1 removes the home after the run.
-    $global:RinkelPesterInstalledHome = $homeFolder.Path
-    $global:RinkelPesterInstalled = $homeFolder.Modules
-    $global:RinkelPesterInstalled
+    $env:RINKEL_PESTER_HOME = $homeFolder.Path
+    $env:RINKEL_PESTER_MODULES = $homeFolder.Modules
+    $env:RINKEL_PESTER_MODULES
 }
