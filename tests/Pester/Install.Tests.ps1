@@ -7,20 +7,8 @@
 #>
 
 BeforeDiscovery {
-    $ways = @(
-        @{
-            Way       = 'PowerShellGet'
-            Install   = 'Register-PSRepository -Name RinkelLocal -SourceLocation $Repository -InstallationPolicy Trusted; Install-Module -Name Rinkel -Repository RinkelLocal -Scope CurrentUser'
-            Installed = '(Get-InstalledModule -Name Rinkel).Version.ToString()'
-            Uninstall = 'Uninstall-Module -Name Rinkel'
-        }
-        @{
-            Way       = 'PSResourceGet'
-            Install   = 'Register-PSResourceRepository -Name RinkelLocal -Uri $Repository -Trusted; Install-PSResource -Name Rinkel -Repository RinkelLocal -Scope CurrentUser -TrustRepository'
-            Installed = '(Get-InstalledPSResource -Name Rinkel).Version.ToString()'
-            Uninstall = 'Uninstall-PSResource -Name Rinkel'
-        }
-    )
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $ways = Get-RinkelInstallWay
 }
 
 BeforeAll {
@@ -29,28 +17,25 @@ BeforeAll {
     $script:repository = New-LocalRepository
     $manifest = Import-PowerShellDataFile (Join-Path $RepoRoot 'out/Rinkel/Rinkel.psd1')
     $script:version = $manifest.ModuleVersion
-}
 
-AfterAll {
-    Stop-FakeRinkelApi $script:api
-    Remove-Item $script:repository -Recurse -Force -ErrorAction SilentlyContinue
-}
-
-Describe 'Installing with <Way>' -ForEach $ways {
-    BeforeAll {
-        $script:throwaway = New-ThrowawayHome
-        $script:installRun = Invoke-Pwsh -Environment $throwaway.Environment -Arguments $repository -Script @"
+    # One journey per way, each in its own child processes and throwaway home: install, then a fresh session, then
+    # uninstall. The two ways run side by side (thread jobs), except on Windows, where both install into the one
+    # Documents module folder (see New-ThrowawayHome).
+    $journey = {
+        param($Way, $Repository, $Api, $Version)
+        $throwaway = New-ThrowawayHome
+        $installRun = Invoke-Pwsh -Environment $throwaway.Environment -Arguments $Repository -Script @"
 param(`$Repository)
 `$ErrorActionPreference = 'Stop'
-$Install
+$($Way.Install)
 "@
-        $script:installedFiles = foreach ($file in 'Rinkel.psd1', 'Rinkel.Models.dll', 'Dependencies/Rinkel.Client.dll', 'en-US/about_Rinkel.help.txt') {
-            Test-Path (Join-Path $throwaway.Modules "Rinkel/$version/$file")
+        $installedFiles = foreach ($file in 'Rinkel.psd1', 'Rinkel.Models.dll', 'Dependencies/Rinkel.Client.dll', 'en-US/about_Rinkel.help.txt') {
+            Test-Path (Join-Path $throwaway.Modules "Rinkel/$Version/$file")
         }
 
         # A fresh session with no path given: the module must come from the installed copy, loaded on first use.
-        $environment = $throwaway.Environment + @{ RINKEL_API_KEY = $api.ApiKey; RINKEL_TEST_BASEURI = $api.BaseUri }
-        $script:session = Invoke-Pwsh -Environment $environment -Script @"
+        $environment = $throwaway.Environment + @{ RINKEL_API_KEY = $Api.ApiKey; RINKEL_TEST_BASEURI = $Api.BaseUri }
+        $session = Invoke-Pwsh -Environment $environment -Script @"
 `$ErrorActionPreference = 'Stop'
 `$facts = [ordered]@{}
 `$facts.LoadedAtStart = [bool] (Get-Module Rinkel)
@@ -63,16 +48,53 @@ Connect-Rinkel -BaseUri `$env:RINKEL_TEST_BASEURI
 `$facts.HelpFull = Get-Help Get-RinkelUser -Full | Out-String -Width 200
 `$facts.HelpFile = (Get-Help Get-RinkelUser).PSObject.Properties['ModuleName'].Value
 `$facts.About = Get-Help about_Rinkel | Out-String -Width 200
-`$facts.Installed = $Installed
+`$facts.Installed = $($Way.Installed)
 `$facts | ConvertTo-Json -Depth 2
 "@
-        $script:facts = if ($session.ExitCode -eq 0) { $session.Output | ConvertFrom-Json } else { $null }
 
-        $script:uninstallRun = Invoke-Pwsh -Environment $throwaway.Environment -Script @"
+        $uninstallRun = Invoke-Pwsh -Environment $throwaway.Environment -Script @"
 `$ErrorActionPreference = 'Stop'
-$Uninstall
+$($Way.Uninstall)
 @(Get-Module -ListAvailable -Name Rinkel).Count
 "@
+        $uninstalledGone = -not (Test-Path (Join-Path $throwaway.Modules "Rinkel/$Version"))
+        Remove-Item $throwaway.Path -Recurse -Force -ErrorAction SilentlyContinue
+        [pscustomobject]@{
+            UninstalledGone = $uninstalledGone
+            Modules        = $throwaway.Modules
+            InstallRun     = $installRun
+            InstalledFiles = $installedFiles
+            Session        = $session
+            Facts          = if ($session.ExitCode -eq 0) { $session.Output | ConvertFrom-Json } else { $null }
+            UninstallRun   = $uninstallRun
+        }
+    }
+    $helpers = [scriptblock]::Create(". '$(Join-Path $PSScriptRoot 'TestHelpers.ps1')'")
+    $script:journeys = @{}
+    foreach ($way in Get-RinkelInstallWay) {
+        $journeys[$way.Way] = Start-ThreadJob -InitializationScript $helpers -ScriptBlock $journey -ArgumentList $way, $repository, $api, $version
+        if ($IsWindows) { $null = $journeys[$way.Way] | Wait-Job }
+    }
+}
+
+AfterAll {
+    $script:journeys.Values | Remove-Job -Force -ErrorAction SilentlyContinue
+    Stop-FakeRinkelApi $script:api
+    Remove-Item $script:repository -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Installing with <Way>' -ForEach $ways {
+    BeforeAll {
+        $job = $journeys[$Way] | Wait-Job -Timeout 600
+        if ($job.State -ne 'Completed') { throw "The $Way journey did not complete: $($job.State) $($job.ChildJobs[0].JobStateInfo.Reason)" }
+        $result = $job | Receive-Job
+        $script:throwaway = [pscustomobject]@{ Modules = $result.Modules }
+        $script:installRun = $result.InstallRun
+        $script:installedFiles = $result.InstalledFiles
+        $script:session = $result.Session
+        $script:facts = $result.Facts
+        $script:uninstallRun = $result.UninstallRun
+        $script:uninstalledGone = $result.UninstalledGone
     }
 
     It 'installs from the local repository into the throwaway CurrentUser module folder' {
@@ -106,10 +128,6 @@ $Uninstall
     It 'uninstalls' {
         $uninstallRun.ExitCode | Should -Be 0 -Because "$($uninstallRun.Output) $($uninstallRun.Error)"
         $uninstallRun.Output.Trim() | Should -Be '0'
-        Join-Path $throwaway.Modules "Rinkel/$version" | Should -Not -Exist
-    }
-
-    AfterAll {
-        Remove-Item $throwaway.Path -Recurse -Force -ErrorAction SilentlyContinue
+        $uninstalledGone | Should -BeTrue
     }
 }

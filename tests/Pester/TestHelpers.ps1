@@ -129,6 +129,22 @@ function Invoke-Pwsh {
     }
 }
 
+function Get-RinkelInstallWay {
+    # The two ways users install from the Gallery, with the matching listing and uninstall commands.
+    @{
+        Way       = 'PowerShellGet'
+        Install   = 'Register-PSRepository -Name RinkelLocal -SourceLocation $Repository -InstallationPolicy Trusted; Install-Module -Name Rinkel -Repository RinkelLocal -Scope CurrentUser'
+        Installed = '(Get-InstalledModule -Name Rinkel).Version.ToString()'
+        Uninstall = 'Uninstall-Module -Name Rinkel'
+    }
+    @{
+        Way       = 'PSResourceGet'
+        Install   = 'Register-PSResourceRepository -Name RinkelLocal -Uri $Repository -Trusted; Install-PSResource -Name Rinkel -Repository RinkelLocal -Scope CurrentUser -TrustRepository'
+        Installed = '(Get-InstalledPSResource -Name Rinkel).Version.ToString()'
+        Uninstall = 'Uninstall-PSResource -Name Rinkel'
+    }
+}
+
 function Install-RinkelForTests {
     <#
         Installs the built package once per Pester run (Install-PSResource from a local repository into a throwaway
