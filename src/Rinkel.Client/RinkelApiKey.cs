@@ -77,14 +77,15 @@ namespace Rinkel.Client
                 int length;
                 try
                 {
+                    // Most server text (header values, short messages) is shorter than any key: no copy needed.
                     length = _secret.Length;
+                    if (length == 0 || text.Length < length) return text;
                     ptr = Marshal.SecureStringToGlobalAllocUnicode(_secret);
                 }
                 catch (ObjectDisposedException)
                 {
                     return "(text withheld: the connection it came from is closed)";
                 }
-                if (length == 0 || text.Length < length) return text;
                 var first = (char)Marshal.ReadInt16(ptr, 0);
                 System.Text.StringBuilder? sb = null;
                 var copied = 0;

@@ -142,6 +142,19 @@ public sealed class HostileTextTests(ApiFixture fixture) : IClassFixture<ApiFixt
     }
 
     [Fact]
+    public void A_revealed_key_is_overwritten_in_place_once_sent()
+    {
+        var key = RinkelApiKey.FromPlainText("sk_live_canary_1234567890");
+        var revealed = key.Reveal();
+        Assert.Equal("sk_live_canary_1234567890", revealed);
+
+        RinkelApiKey.Scrub(revealed);
+
+        Assert.Equal(new string('\0', 25), revealed);
+        Assert.Equal("sk_live_canary_1234567890", key.Reveal()); // the key itself is untouched
+    }
+
+    [Fact]
     public void Short_plain_secrets_are_ignored_so_ordinary_words_survive()
     {
         var secrets = new SecretRedactor();

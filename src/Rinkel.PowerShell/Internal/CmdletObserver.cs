@@ -76,7 +76,8 @@ namespace Rinkel.Internal
             });
         });
 
-        public void OnWarning(string message) => _messages.Add(cmdlet => cmdlet.WriteWarning(message));
+        // Warnings can quote what the API returned (ids, counts): the same cleaner as every other server text.
+        public void OnWarning(string message) => _messages.Add(cmdlet => cmdlet.WriteWarning(ServerText.Neutralize(message)));
 
         public void OnListingProgress(long received, long? total) => _messages.Add(cmdlet =>
         {
