@@ -16,6 +16,7 @@ namespace Rinkel.Client.Http
     internal sealed class RetryHandler : DelegatingHandler
     {
         private static readonly TimeSpan ShownWait = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan ShortestShownInheritedWait = TimeSpan.FromMilliseconds(250);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -113,6 +114,8 @@ namespace Rinkel.Client.Http
             {
                 await context.Gate.WaitAsync((remaining, reason) =>
                 {
+                    // The tail of another request's wait (a burst of 429s ends a few ms apart) is not worth a line.
+                    if (!waited && remaining < ShortestShownInheritedWait) return;
                     waited = true;
                     ReportWait(request, context, remaining, reason, inherited: true, ended: false);
                 }, waits).ConfigureAwait(false);

@@ -22,6 +22,15 @@ namespace Rinkel.Commands
         {
             var connection = Connection ?? CurrentConnection.Get();
             if (connection != null && _use == null) _use = connection.TryUse();
+            // A Connect-Rinkel in another runspace may have replaced (and closed) the current connection between the
+            // two lines above: the new current one is what the user means.
+            for (var retry = 0; retry < 3 && connection != null && _use == null && Connection == null; retry++)
+            {
+                var current = CurrentConnection.Get();
+                if (current == null || ReferenceEquals(current, connection)) break;
+                connection = current;
+                _use = connection.TryUse();
+            }
             if (connection != null && _use == null)
             {
                 ThrowTerminatingError(new ErrorRecord(
