@@ -87,11 +87,13 @@ public sealed class ConnectionLifetimeTests(FakeApiFixture fixture) : ModuleTest
     {
         Connect();
         var first = Current(Session);
-        await Api.ConfigureAsync(new FakeApiConfig { LatencyMs = 300 });
+        await Api.ClearRequestsAsync();
+        // Pages 2 and 3 answer slowly, so the listing is still running on the first connection when it is replaced.
+        await Api.AddFaultsAsync(FakeFault.Delay(2500, page: 2), FakeFault.Delay(2500, page: 3));
         using var other = new ModuleSession();
 
         var listing = Task.Run(() => other.Run("Get-RinkelUser"));
-        await WaitForRequestsAsync(1);
+        await WaitForRequestsAsync(3);
         Connect();
         Assert.Equal((false, false), State(first));
 
