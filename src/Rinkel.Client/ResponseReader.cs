@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Rinkel.Client.Json;
@@ -87,7 +86,7 @@ namespace Rinkel.Client
             if (status >= 300 && status < 400)
                 explanation = "The API answered with a redirect, which is not followed because it would send the API key elsewhere.";
             return new RinkelApiException(kind, response.Method, response.Uri, status, response.Reason,
-                Clean(item?.Code), Clean(item?.Message), Clean(item?.Detail), response.Attempts, explanation);
+                Clean(item?.Code, response), Clean(item?.Message, response), Clean(item?.Detail, response), response.Attempts, explanation);
         }
 
         private static void EnsureJsonBody(ApiResponse response)
@@ -99,7 +98,7 @@ namespace Rinkel.Client
             {
                 var what = IsHtml(response)
                     ? "an HTML page (often a proxy or gateway error page)"
-                    : $"a body that is not JSON (Content-Type '{response.MediaType ?? "none"}')";
+                    : $"a body that is not JSON (Content-Type '{Clean(response.MediaType, response) ?? "none"}')";
                 throw Invalid(response, $"The API returned {what} where JSON was expected.");
             }
         }
@@ -131,7 +130,7 @@ namespace Rinkel.Client
         }
 
         private static string Describe(JsonException ex, ApiResponse response) =>
-            $"The API returned JSON that could not be read ({response.Body.Length} bytes; {FirstLine(ex.Message)}). The body may be truncated or of an unexpected shape.";
+            $"The API returned JSON that could not be read ({response.Body.Length} bytes; {Clean(FirstLine(ex.Message), response)}). The body may be truncated or of an unexpected shape.";
 
         private static string FirstLine(string text)
         {
@@ -145,17 +144,7 @@ namespace Rinkel.Client
             new RinkelApiException(RinkelErrorKind.InvalidResponse, response.Method, response.Uri, (int)response.Status,
                 response.Reason, null, null, null, response.Attempts, explanation, inner);
 
-        // Messages from the server end up in the console; strip control characters so it cannot repaint the terminal.
-        private static string? Clean(string? text)
-        {
-            if (string.IsNullOrEmpty(text)) return null;
-            var sb = new StringBuilder(Math.Min(text!.Length, 1024));
-            foreach (var c in text)
-            {
-                if (sb.Length >= 1024) { sb.Append('…'); break; }
-                sb.Append(char.IsControl(c) ? ' ' : c);
-            }
-            return sb.ToString().Trim();
-        }
+        // Messages from the server end up in the console, transcripts and $Error: one cleaner for all of them.
+        private static string? Clean(string? text, ApiResponse response) => ServerText.Clean(text, response.Secrets);
     }
 }

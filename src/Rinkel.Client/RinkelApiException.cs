@@ -10,17 +10,21 @@ namespace Rinkel
             RinkelErrorKind kind, string method, Uri requestUri, int? statusCode, string? reasonPhrase,
             string? errorCode, string? apiMessage, string? detail, int attempts, string? explanation = null,
             Exception? inner = null)
-            : base(Compose(kind, method, requestUri, statusCode, reasonPhrase, errorCode, apiMessage, detail, attempts, explanation), inner)
+            : base(Compose(kind, method, requestUri, statusCode, Safe(reasonPhrase), Safe(errorCode), Safe(apiMessage), Safe(detail), attempts, Safe(explanation)), inner)
         {
             Kind = kind;
             Method = method;
             RequestUri = requestUri;
             StatusCode = statusCode;
-            ErrorCode = errorCode;
-            ApiMessage = apiMessage;
-            Detail = detail;
+            ErrorCode = Safe(errorCode);
+            ApiMessage = Safe(apiMessage);
+            Detail = Safe(detail);
             Attempts = attempts;
         }
+
+        // The client cleans server text (and redacts secrets) where it reads it; this is the backstop for every other
+        // caller, so no exception message can carry terminal control sequences whoever built it.
+        private static string? Safe(string? text) => text is null ? null : Client.ServerText.Neutralize(text);
 
         public RinkelErrorKind Kind { get; }
         public string Method { get; }
@@ -29,7 +33,7 @@ namespace Rinkel
         public int? StatusCode { get; }
         /// <summary><c>errors[0].code</c> from the API's error body, when it sent one.</summary>
         public string? ErrorCode { get; }
-        /// <summary><c>errors[0].message</c> from the API's error body, when it sent one.</summary>
+        /// <summary><c>errors[0].message</c> from the API's error body, when it sent one (cleaned: no secrets, no control characters).</summary>
         public string? ApiMessage { get; }
         /// <summary><c>errors[0].detail</c> from the API's error body, when it sent one.</summary>
         public string? Detail { get; }

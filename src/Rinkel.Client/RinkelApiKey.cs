@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using System.Security;
+using System.Threading;
 
 namespace Rinkel.Client
 {
@@ -51,7 +52,76 @@ namespace Rinkel.Client
 
         public override string ToString() => "RinkelApiKey(hidden)";
 
-        public void Dispose() => _secret.Dispose();
+        /// <summary>Zeroes and frees the key; a disposed key can no longer be sent.</summary>
+        public void Dispose()
+        {
+            Interlocked.Exchange(ref _disposed, 1);
+            _secret.Dispose();
+        }
+
+        internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+        private int _disposed;
+
+        /// <summary>
+        /// <paramref name="text"/> with every occurrence of the key replaced, compared in unmanaged memory that is
+        /// zeroed afterwards, so no managed copy of the key is made to look for it. Once the key is disposed it can
+        /// no longer be looked for, so the text is withheld rather than risk quoting it.
+        /// </summary>
+        internal string RedactFrom(string text, string placeholder)
+        {
+            if (string.IsNullOrEmpty(text)) return text;
+            var ptr = IntPtr.Zero;
+            try
+            {
+                int length;
+                try
+                {
+                    // Most server text (header values, short messages) is shorter than any key: no copy needed.
+                    length = _secret.Length;
+                    if (length == 0 || text.Length < length) return text;
+                    ptr = Marshal.SecureStringToGlobalAllocUnicode(_secret);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return "(text withheld: the connection it came from is closed)";
+                }
+                var first = (char)Marshal.ReadInt16(ptr, 0);
+                System.Text.StringBuilder? sb = null;
+                var copied = 0;
+                for (var i = 0; i <= text.Length - length; i++)
+                {
+                    if (text[i] != first || !MatchesAt(text, i, ptr, length)) continue;
+                    sb ??= new System.Text.StringBuilder(text.Length);
+                    sb.Append(text, copied, i - copied).Append(placeholder);
+                    copied = i + length;
+                    i = copied - 1;
+                }
+                if (sb == null) return text;
+                return sb.Append(text, copied, text.Length - copied).ToString();
+            }
+            finally
+            {
+                if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
+            }
+        }
+
+        private static bool MatchesAt(string text, int start, IntPtr key, int length)
+        {
+            for (var j = 1; j < length; j++)
+                if (text[start + j] != (char)Marshal.ReadInt16(key, j * 2)) return false;
+            return true;
+        }
+
+        /// <summary>
+        /// Overwrites a string that <see cref="Reveal"/> returned, once nothing needs it any more. Strings are
+        /// immutable by contract, but this one was made for the header alone and is never shared or interned.
+        /// </summary>
+        internal static void Scrub(string? revealed)
+        {
+            if (string.IsNullOrEmpty(revealed)) return;
+            System.Runtime.InteropServices.MemoryMarshal.AsMemory(revealed.AsMemory()).Span.Clear();
+        }
 
         internal string Reveal()
         {

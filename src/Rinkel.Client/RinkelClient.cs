@@ -13,10 +13,19 @@ namespace Rinkel.Client
     /// A client for one Rinkel account (one API key). Thread-safe: one instance serves concurrent calls from
     /// many threads or runspaces.
     /// </summary>
+    /// <remarks>
+    /// Closing (or disposing) stops every new request and every retry or wait at once, lets attempts already on the
+    /// wire finish, and disposes the key when the last of them has ended.
+    /// </remarks>
     public sealed class RinkelClient : IDisposable
     {
         private readonly RinkelApiKey _apiKey;
         private readonly RequestGate _gate = new RequestGate();
+        private readonly SecretRedactor _secrets = new SecretRedactor();
+        private readonly CancellationTokenSource _closing = new CancellationTokenSource();
+        private int _calls;
+        private int _closed;
+        private int _keyDisposed;
 
         /// <param name="options">Connection settings; validated and then owned by the client.</param>
         /// <param name="apiKey">The key; owned and disposed by the client.</param>
@@ -25,9 +34,22 @@ namespace Rinkel.Client
             Options = options ?? throw new ArgumentNullException(nameof(options));
             _apiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey));
             options.Validate();
+            _secrets.Add(apiKey);
         }
 
         public RinkelClientOptions Options { get; }
+
+        /// <summary>The secrets of this connection, redacted from every message; add short-lived tokens here.</summary>
+        public SecretRedactor Secrets => _secrets;
+
+        /// <summary>Whether <see cref="Close"/> (or Dispose) was called: no request will be sent any more.</summary>
+        public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+        /// <summary>Whether the key has been disposed (closed, and no call is using it any more).</summary>
+        public bool IsKeyDisposed => Volatile.Read(ref _keyDisposed) != 0;
+
+        /// <summary>How much longer the API has asked this connection to wait (a 429 being waited out); zero when free.</summary>
+        public TimeSpan ThrottledFor => _gate.Remaining;
 
         internal RequestGate Gate => _gate;
 
@@ -46,8 +68,12 @@ namespace Rinkel.Client
             // System.Uri unescapes %2E and then removes dot segments, so "." and ".." cannot be sent as one segment
             // however they are escaped: they would reach users/ (the listing) or the API root instead.
             if (id == "." || id == "..") throw new ArgumentException($"The user id '{id}' is not a user id.", nameof(id));
-            var response = await SendAsync("users/" + PathSegment.Escape(id), observer, cancellationToken).ConfigureAwait(false);
-            return ResponseReader.ReadSingle(response, WireContract.User);
+            var relative = "users/" + PathSegment.Escape(id);
+            using (Begin(relative))
+            {
+                var response = await SendAsync(relative, observer, cancellationToken).ConfigureAwait(false);
+                return ResponseReader.ReadSingle(response, WireContract.User);
+            }
         }
 
         /// <summary>Starts a listing of every user; pages are fetched as the caller reads them.</summary>
@@ -56,50 +82,115 @@ namespace Rinkel.Client
 
         internal async Task<T> SendAsync<T>(string relative, JsonTypeInfo<T> type, IRinkelObserver? observer, CancellationToken cancellationToken)
         {
-            var response = await SendAsync(relative, observer, cancellationToken).ConfigureAwait(false);
-            return ResponseReader.Read(response, type);
+            using (Begin(relative))
+            {
+                var response = await SendAsync(relative, observer, cancellationToken).ConfigureAwait(false);
+                return ResponseReader.Read(response, type);
+            }
         }
 
         internal async Task<ApiResponse> SendAsync(string relative, IRinkelObserver? observer, CancellationToken cancellationToken)
         {
             var uri = new Uri(Options.BaseUri, relative);
-            var context = new RequestContext(_apiKey, Options, _gate, observer ?? NullRinkelObserver.Instance);
-            using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
+            using (Begin(relative))
             {
-                context.AttachTo(request);
-                var http = HttpPipeline.CreateClient();
-                HttpResponseMessage response;
-                try
+                var context = new RequestContext(_apiKey, Options, _gate, observer ?? NullRinkelObserver.Instance, _secrets, _closing.Token);
+                using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
                 {
-                    response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                }
-                catch (TransportFailureException ex)
-                {
-                    throw new RinkelApiException(
-                        ex.TimedOut ? RinkelErrorKind.Timeout : RinkelErrorKind.ConnectionFailed, "GET", uri, null, null,
-                        null, null, null, ex.Attempts, Sentence(ex.Message) + Suffix(context), ex);
-                }
-                catch (ResponseTooLargeException ex)
-                {
-                    throw new RinkelApiException(RinkelErrorKind.InvalidResponse, "GET", uri, null, null, null, null, null,
-                        context.Attempts, ex.Message, ex);
-                }
-                catch (HttpRequestException ex)
-                {
-                    // Not retried, e.g. a request the handler refused to send: still a connection failure.
-                    throw new RinkelApiException(RinkelErrorKind.ConnectionFailed, "GET", uri, null, null, null, null, null,
-                        Math.Max(1, context.Attempts), FailureText.Describe(ex), ex);
-                }
+                    context.AttachTo(request);
+                    var http = HttpPipeline.CreateClient();
+                    HttpResponseMessage response;
+                    try
+                    {
+                        response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (TransportFailureException ex)
+                    {
+                        throw new RinkelApiException(
+                            ex.TimedOut ? RinkelErrorKind.Timeout : RinkelErrorKind.ConnectionFailed, "GET", uri, null, null,
+                            null, null, null, ex.Attempts, Sentence(ex.Message) + Suffix(context), ex);
+                    }
+                    catch (ConnectionClosedException ex)
+                    {
+                        throw Closed(uri, context.Attempts - 1, ex);
+                    }
+                    catch (ResponseTooLargeException ex)
+                    {
+                        throw new RinkelApiException(RinkelErrorKind.InvalidResponse, "GET", uri, null, null, null, null, null,
+                            context.Attempts, ex.Message, ex);
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        // Not retried, e.g. a request the handler refused to send: still a connection failure.
+                        throw new RinkelApiException(RinkelErrorKind.ConnectionFailed, "GET", uri, null, null, null, null, null,
+                            Math.Max(1, context.Attempts), FailureText.Describe(ex, _secrets), ex);
+                    }
 
-                using (response)
-                {
-                    var body = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                    var apiResponse = new ApiResponse("GET", uri, response.StatusCode, response.ReasonPhrase,
-                        response.Content?.Headers.ContentType?.MediaType, body, context.Attempts, context.GaveUpBecause);
-                    if (!response.IsSuccessStatusCode) throw ResponseReader.ToException(apiResponse);
-                    return apiResponse;
+                    using (response)
+                    {
+                        var body = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                        var apiResponse = new ApiResponse("GET", uri, response.StatusCode, context.Clean(response.ReasonPhrase),
+                            response.Content?.Headers.ContentType?.MediaType, body, context.Attempts, context.GaveUpBecause, _secrets);
+                        if (!response.IsSuccessStatusCode) throw ResponseReader.ToException(apiResponse);
+                        return apiResponse;
+                    }
                 }
             }
+        }
+
+        /// <summary>
+        /// Stops this client: no new request or retry is sent and waits end at once; attempts already on the wire
+        /// finish. The key is disposed as soon as no call is using it. Idempotent.
+        /// </summary>
+        public void Close()
+        {
+            if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+            try
+            {
+                _closing.Cancel();
+            }
+            catch (AggregateException)
+            {
+                // A registration threw; the waits it belonged to end anyway.
+            }
+            if (Volatile.Read(ref _calls) == 0) DisposeKey();
+        }
+
+        public void Dispose() => Close();
+
+        public override string ToString() => "RinkelClient(" + Options.BaseUri + ")";
+
+        // Every call holds the client open while it runs, so a Close from another thread never pulls the key away
+        // from a request that is being sent or from a message that is being redacted.
+        private Call Begin(string relative)
+        {
+            Interlocked.Increment(ref _calls);
+            if (!IsClosed) return new Call(this);
+            End();
+            throw Closed(new Uri(Options.BaseUri, relative), 0, null);
+        }
+
+        private void End()
+        {
+            if (Interlocked.Decrement(ref _calls) == 0 && IsClosed) DisposeKey();
+        }
+
+        private void DisposeKey()
+        {
+            if (Interlocked.Exchange(ref _keyDisposed, 1) == 0) _apiKey.Dispose();
+        }
+
+        private static RinkelApiException Closed(Uri uri, int attemptsSent, Exception? inner) =>
+            new RinkelApiException(RinkelErrorKind.ConnectionClosed, "GET", uri, null, null, null, null, null, Math.Max(0, attemptsSent),
+                "The connection was closed before the request was sent; its key is no longer used. Connect again to continue.", inner);
+
+        private sealed class Call : IDisposable
+        {
+            private RinkelClient? _client;
+
+            public Call(RinkelClient client) => _client = client;
+
+            public void Dispose() => Interlocked.Exchange(ref _client, null)?.End();
         }
 
         // The retry handler's reason reads as a clause ("no response within 30 s"); the message needs a sentence.
@@ -108,9 +199,5 @@ namespace Rinkel.Client
 
         private static string Suffix(RequestContext context) =>
             context.GaveUpBecause is string because ? " " + because : string.Empty;
-
-        public void Dispose() => _apiKey.Dispose();
-
-        public override string ToString() => "RinkelClient(" + Options.BaseUri + ")";
     }
 }

@@ -21,5 +21,7 @@ namespace Rinkel
         ConnectionFailed,
         /// <summary>A response arrived but was not the JSON the API documents.</summary>
         InvalidResponse,
+        /// <summary>The connection was closed (disconnected) before the request could be sent; nothing was sent.</summary>
+        ConnectionClosed,
     }
 }

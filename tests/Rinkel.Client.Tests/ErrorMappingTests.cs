@@ -120,7 +120,8 @@ public sealed class ErrorMappingTests(ApiFixture fixture) : IClassFixture<ApiFix
 
         var (_, error, _) = await GetAsync(client, Id(1));
 
-        Assert.Equal("line1 [2J  line2", error!.ApiMessage);
+        // The escape is shown for what it is rather than dropped: the admin sees that the server sent one.
+        Assert.Equal("line1\\x1B[2J  line2", error!.ApiMessage);
         Assert.DoesNotContain('\u001b', error.Message);
     }
 }

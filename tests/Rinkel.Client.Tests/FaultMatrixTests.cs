@@ -31,13 +31,27 @@ public sealed class FaultMatrixTests(ApiFixture fixture) : IClassFixture<ApiFixt
 
     private static readonly Action<RinkelClientOptions> ShortTimeout = o => o.Timeout = TimeSpan.FromMilliseconds(600);
 
+    private static readonly Action<RinkelClientOptions> SlowBackoff = o =>
+    {
+        o.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
+        o.MaxRetryDelay = TimeSpan.FromSeconds(1);
+    };
+
     public static readonly Dictionary<string, Case> Cases = new()
     {
         // Transient failures that a retry cures: every user once, in order.
         ["429 with Retry-After seconds"] = new(FakeFault.RateLimited(retryAfterSeconds: 1, page: 2), null, 2, 5, MinSeconds: 0.95, RetryAfter: true),
         ["429 with Retry-After HTTP-date"] = new(FakeFault.RateLimited(retryAfterDateSeconds: 2, page: 2), null, 2, 5, MinSeconds: 0.9, RetryAfter: true),
         ["429 without Retry-After"] = new(FakeFault.RateLimited(page: 2), null, 2, 3),
-        ["429 twice with Retry-After 0"] = new(FakeFault.RateLimited(retryAfterSeconds: 0, page: 2, times: 2), null, 3, 3, RetryAfter: true),
+        // Retry-After 0, negative or unreadable: the backoff (here at least 100 + 200 ms) is the floor, never a burst.
+        ["429 twice with Retry-After 0"] = new(FakeFault.RateLimited(retryAfterSeconds: 0, page: 2, times: 2), null, 3, 3, MinSeconds: 0.29,
+            Configure: SlowBackoff),
+        ["429 twice with a negative Retry-After"] = new(FakeFault.RateLimited(page: 2, times: 2) with { RetryAfterRaw = "-5" }, null, 3, 3,
+            MinSeconds: 0.29, Configure: SlowBackoff),
+        ["429 twice with an unreadable Retry-After"] = new(FakeFault.RateLimited(page: 2, times: 2) with { RetryAfterRaw = "soon" }, null, 3, 3,
+            MinSeconds: 0.29, Configure: SlowBackoff),
+        ["503 twice with Retry-After 0"] = new(FakeFault.Status(503, page: 2, times: 2) with { RetryAfterRaw = "0" }, null, 3, 3,
+            MinSeconds: 0.29, Configure: SlowBackoff),
         ["503 burst of 3"] = new(FakeFault.Status(503, page: 2, times: 3), null, 4, 3),
         ["503 with Retry-After"] = new(FakeFault.Status(503, page: 2) with { RetryAfterSeconds = 1 }, null, 2, 5, MinSeconds: 0.95, RetryAfter: true),
         ["502 once"] = new(FakeFault.Status(502, page: 2), null, 2, 3),
@@ -54,7 +68,7 @@ public sealed class FaultMatrixTests(ApiFixture fixture) : IClassFixture<ApiFixt
         ["503 until retries run out"] = new(FakeFault.Status(503, page: 2, times: 10), RinkelErrorKind.ServerError, 4, 3, Status: 503,
             Message: ["failed with 503 Service Unavailable", "Service Unavailable (SERVICE_UNAVAILABLE)", "Gave up after 4 attempts"]),
         ["429 until retries run out"] = new(FakeFault.RateLimited(retryAfterSeconds: 0, page: 2, times: 10), RinkelErrorKind.RateLimited, 4, 3, Status: 429,
-            Message: ["failed with 429 Too Many Requests", "(TOO_MANY_REQUESTS)", "Gave up after 4 attempts"], RetryAfter: true),
+            Message: ["failed with 429 Too Many Requests", "(TOO_MANY_REQUESTS)", "Gave up after 4 attempts"]),
         ["429 with Retry-After beyond the budget"] = new(FakeFault.RateLimited(retryAfterSeconds: 61, page: 2), RinkelErrorKind.RateLimited, 1, 1.5, Status: 429,
             Message: ["retry after 61 s", "beyond the retry budget of 5 s"], Configure: o => o.MaxRetryDuration = TimeSpan.FromSeconds(5)),
         ["HTML 502 page until retries run out"] = new(FakeFault.Malformed(MalformedVariant.Html, page: 2, times: 10), RinkelErrorKind.ServerError, 4, 3, Status: 502,
@@ -67,6 +81,14 @@ public sealed class FaultMatrixTests(ApiFixture fixture) : IClassFixture<ApiFixt
         // Failures a retry cannot cure: no retry, the same error at once.
         ["500"] = new(FakeFault.Status(500, page: 2, times: 10), RinkelErrorKind.ServerError, 1, 2, Status: 500,
             Message: ["failed with 500 Internal Server Error", "(INTERNAL_SERVER_ERROR)"]),
+        // Hostile text: the key quoted back and terminal control sequences, redacted and made visible in the message.
+        ["403 quoting the key back"] = new(FakeFault.Status(403, page: 2) with { EchoApiKey = true }, RinkelErrorKind.PermissionDenied, 1, 2, Status: 403,
+            Message: ["failed with 403 Forbidden: Forbidden (key [redacted]) (FORBIDDEN)", "The key '[redacted]' is not allowed"]),
+        ["503 with control sequences until retries run out"] = new(FakeFault.Status(503, page: 2, times: 10) with
+        {
+            ReasonPhrase = "Busy\u001b[2J\u001b]0;pwned\u0007", Message = HostileTextTests.Hostile,
+        }, RinkelErrorKind.ServerError, 4, 3, Status: 503,
+            Message: ["failed with 503 Busy\\x1B[2J\\x1B]0;pwned\\x07: Oops\\x1B[2J", "\\u202Etxt.exe\\u202C  WARNING: forged \\x9B31m"]),
         ["401 mid-listing"] = new(FakeFault.Status(401, page: 2, times: 10), RinkelErrorKind.Authentication, 1, 2, Status: 401),
         ["malformed JSON"] = new(FakeFault.Malformed(MalformedVariant.InvalidJson, page: 2), RinkelErrorKind.InvalidResponse, 1, 2, Status: 200,
             Message: ["unusable response (200 OK)", "could not be read"]),
@@ -131,6 +153,7 @@ public sealed class FaultMatrixTests(ApiFixture fixture) : IClassFixture<ApiFixt
             foreach (var part in c.Message ?? []) Assert.Contains(part, error.Message);
             Assert.DoesNotContain("Exception", error.Message);
             Assert.DoesNotContain(Api.ApiKey, error.ToString());
+            HostileTextTests.AssertInert(error.Message);
         }
 
         if (c.RetryAfter)
@@ -139,6 +162,8 @@ public sealed class FaultMatrixTests(ApiFixture fixture) : IClassFixture<ApiFixt
         }
 
         Assert.All(observer.Retries, r => Assert.Contains("page=2", r.Uri.Query));
+        Assert.All(observer.Retries, r => HostileTextTests.AssertInert(r.Reason));
+        Assert.All(observer.Requests, r => HostileTextTests.AssertInert(r.ReasonPhrase));
     }
 
     public static TheoryData<string> SingleUserCaseNames => new()
@@ -146,6 +171,8 @@ public sealed class FaultMatrixTests(ApiFixture fixture) : IClassFixture<ApiFixt
         "429 with Retry-After seconds", "429 with Retry-After HTTP-date", "503 burst of 3", "slow response beyond the timeout once",
         "connection dropped once", "503 until retries run out", "slow responses until retries run out", "connection dropped until retries run out",
         "malformed JSON", "truncated body", "empty 200 body", "HTML page with 200", "HTML 502 page until retries run out", "wrong shape", "enormous body",
+        "429 twice with Retry-After 0", "429 twice with a negative Retry-After", "503 twice with Retry-After 0", "403 quoting the key back",
+        "503 with control sequences until retries run out",
     };
 
     [Theory]

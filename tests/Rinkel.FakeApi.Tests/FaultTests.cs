@@ -49,6 +49,45 @@ public sealed class FaultTests(ServerFixture fixture) : IClassFixture<ServerFixt
         Assert.EndsWith(" GMT", date.Headers.GetValues("Retry-After").Single());
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("soon")]
+    public async Task A_raw_Retry_After_is_sent_exactly_as_given(string raw)
+    {
+        await _api.AddFaultsAsync(FakeFault.RateLimited() with { RetryAfterRaw = raw }, FakeFault.Status(503) with { RetryAfterRaw = raw });
+        foreach (var status in new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable })
+        {
+            var reply = await Http.GetAsync(_api, "/v1/users");
+            Assert.Equal(status, reply.Status);
+            Assert.Equal(raw, reply.Headers.GetValues("Retry-After").Single());
+        }
+    }
+
+    [Fact]
+    public async Task Hostile_status_faults_send_their_reason_phrase_message_headers_and_the_echoed_key()
+    {
+        await _api.AddFaultsAsync(FakeFault.Status(403, path: "/v1/users/*") with
+        {
+            ReasonPhrase = "No\u001b[2J",
+            Message = "msg\u202Eevil",
+            EchoApiKey = true,
+            Headers = new() { ["X-Hostile"] = "a\u009bb" },
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, _api.Origin() + "/v1/users/x");
+        request.Headers.Add("x-rinkel-api-key", _api.ApiKey);
+        using var response = await Http.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("No\u001b[2J", response.ReasonPhrase);
+        Assert.Equal("a\u009bb", response.Headers.GetValues("X-Hostile").Single());
+        var error = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errors")[0];
+        Assert.Equal($"msg\u202Eevil (key {_api.ApiKey})", error.GetProperty("message").GetString());
+        Assert.Contains(_api.ApiKey, error.GetProperty("detail").GetString());
+        Assert.Equal("FORBIDDEN", error.GetProperty("code").GetString());
+    }
+
     [Fact]
     public async Task A_raw_body_is_sent_as_given()
     {
@@ -219,6 +258,8 @@ public sealed class FaultTests(ServerFixture fixture) : IClassFixture<ServerFixt
         await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(new FakeFault { Kind = "explode" }));
         await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(FakeFault.Malformed("bogus")));
         await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(FakeFault.Status(503) with { Times = 0 }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(FakeFault.Drop() with { EchoApiKey = true }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(FakeFault.Status(500) with { ReasonPhrase = "a\r\nX: y" }));
         await Assert.ThrowsAsync<InvalidOperationException>(() => _api.ConfigureAsync(new FakeApiConfig { Users = -1 }));
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(_api, "/v1/users")).Status);
     }

@@ -24,6 +24,21 @@ internal sealed record FaultSpec
     public string? ContentType { get; init; }
     public int? SizeMb { get; init; }
 
+    /// <summary>For "status": Retry-After exactly as given ("0", "-5", "soon"), whatever it means.</summary>
+    public string? RetryAfterRaw { get; init; }
+
+    /// <summary>For "status": the reason phrase on the status line instead of the standard one.</summary>
+    public string? ReasonPhrase { get; init; }
+
+    /// <summary>For "status": the documented error body's message (and detail) instead of the standard text.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>For "status": the error body's message and detail quote the x-rinkel-api-key the request carried.</summary>
+    public bool EchoApiKey { get; init; }
+
+    /// <summary>For "status": extra response headers (values are sent as Latin-1, so C1 controls go through).</summary>
+    public Dictionary<string, string>? Headers { get; init; }
+
     /// <summary>Rejected up front, so a typo in a test fails at the POST and not as a silent no-op.</summary>
     public string? Validate()
     {
@@ -40,6 +55,12 @@ internal sealed record FaultSpec
         if (Kind == "delay" && DelayMs is null or < 0) return "a delay fault needs delayMs >= 0.";
         if (Kind == "malformed" && !Variants.Contains(Variant)) return $"A malformed fault needs variant, one of: {string.Join(", ", Variants)}.";
         if (SizeMb is < 1 or > 4096) return "sizeMb must be 1..4096.";
+        if ((RetryAfterRaw ?? ReasonPhrase ?? Message ?? (object?)Headers) is not null || EchoApiKey)
+        {
+            if (Kind != "status") return "retryAfterRaw, reasonPhrase, message, echoApiKey and headers apply to status faults.";
+        }
+
+        if (ReasonPhrase is not null && (ReasonPhrase.Contains('\r') || ReasonPhrase.Contains('\n'))) return "reasonPhrase must be one line.";
         return null;
     }
 

@@ -19,13 +19,27 @@ internal static class FaultResponder
 
             case "status":
                 var status = fault.Status ?? 500;
-                if (fault.RetryAfterSeconds is { } seconds)
+                if (fault.RetryAfterRaw is { } raw)
+                {
+                    response.Headers.RetryAfter = raw;
+                }
+                else if (fault.RetryAfterSeconds is { } seconds)
                 {
                     response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 }
                 else if (fault.RetryAfterDateSeconds is { } dateSeconds)
                 {
                     response.Headers.RetryAfter = DateTimeOffset.UtcNow.AddSeconds(dateSeconds).ToString("R", CultureInfo.InvariantCulture);
+                }
+
+                foreach (var (name, value) in fault.Headers ?? [])
+                {
+                    response.Headers.Append(name, value);
+                }
+
+                if (fault.ReasonPhrase is not null)
+                {
+                    context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>()!.ReasonPhrase = fault.ReasonPhrase;
                 }
 
                 if (fault.Body is not null)
@@ -35,7 +49,21 @@ internal static class FaultResponder
                 else
                 {
                     var (code, message) = ErrorFor(status);
-                    await ApiResponse.Error(status, code, message, $"Injected fault: HTTP {status}.").WriteAsync(context);
+                    var detail = $"Injected fault: HTTP {status}.";
+                    if (fault.Message is not null)
+                    {
+                        message = detail = fault.Message;
+                    }
+
+                    if (fault.EchoApiKey)
+                    {
+                        // What a careless server does: quote the credential it was given back in its error.
+                        var key = context.Request.Headers[ApiEndpoints.ApiKeyHeader].ToString();
+                        message = $"{message} (key {key})";
+                        detail = $"The key '{key}' is not allowed to do this.";
+                    }
+
+                    await ApiResponse.Error(status, code, message, detail).WriteAsync(context);
                 }
 
                 return;

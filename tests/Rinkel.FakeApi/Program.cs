@@ -26,6 +26,8 @@ builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
 {
     kestrel.Listen(IPAddress.Loopback, launch.Port);
     kestrel.AddServerHeader = false;
+    // Header values go out as Latin-1, so a hostile-header fault can send C1 controls (U+009B is a one-byte CSI).
+    kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
 });
 builder.Services.AddRoutingCore();
 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);

@@ -46,6 +46,21 @@ public sealed record FakeFault
     /// <summary>For the "huge" variant; default 64.</summary>
     public int? SizeMb { get; init; }
 
+    /// <summary>For "status": Retry-After exactly as given ("0", "-5", "soon").</summary>
+    public string? RetryAfterRaw { get; init; }
+
+    /// <summary>For "status": this reason phrase on the status line.</summary>
+    public string? ReasonPhrase { get; init; }
+
+    /// <summary>For "status": the error body's message and detail.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>For "status": the error body quotes the API key the request carried (a careless server).</summary>
+    public bool EchoApiKey { get; init; }
+
+    /// <summary>For "status": extra response headers, sent as Latin-1.</summary>
+    public Dictionary<string, string>? Headers { get; init; }
+
     /// <summary>Answer <paramref name="status"/> with the documented error body.</summary>
     public static FakeFault Status(int status, string? path = null, int? page = null, int times = 1) =>
         new() { Kind = "status", StatusCode = status, Path = path, Page = page, Times = times };

@@ -1,4 +1,5 @@
 using System.Net.Http;
+using System.Threading;
 
 namespace Rinkel.Client.Http
 {
@@ -9,12 +10,15 @@ namespace Rinkel.Client.Http
     {
         private const string PropertyName = "Rinkel.RequestContext";
 
-        public RequestContext(RinkelApiKey apiKey, RinkelClientOptions options, RequestGate gate, IRinkelObserver observer)
+        public RequestContext(RinkelApiKey apiKey, RinkelClientOptions options, RequestGate gate, IRinkelObserver observer,
+            SecretRedactor secrets, CancellationToken closing)
         {
             ApiKey = apiKey;
             Options = options;
             Gate = gate;
             Observer = observer;
+            Secrets = secrets;
+            Closing = closing;
         }
 
         public RinkelApiKey ApiKey { get; }
@@ -22,11 +26,20 @@ namespace Rinkel.Client.Http
         public RequestGate Gate { get; }
         public IRinkelObserver Observer { get; }
 
+        /// <summary>The connection's secrets, redacted from every message built from server text.</summary>
+        public SecretRedactor Secrets { get; }
+
+        /// <summary>Cancelled when the connection is closed: no further attempt is sent and waits end at once.</summary>
+        public CancellationToken Closing { get; }
+
         /// <summary>Written by the retry handler: how many attempts the request took.</summary>
         public int Attempts { get; set; }
 
         /// <summary>Written by the retry handler when it gave up for a reason the status alone does not tell.</summary>
         public string? GaveUpBecause { get; set; }
+
+        /// <summary>Server text made fit for a message: secrets redacted, terminal controls neutralised.</summary>
+        public string? Clean(string? serverText) => ServerText.Clean(serverText, Secrets);
 
         public void AttachTo(HttpRequestMessage request) => request.Properties[PropertyName] = this;
 

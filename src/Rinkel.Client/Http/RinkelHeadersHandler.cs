@@ -11,15 +11,26 @@ namespace Rinkel.Client.Http
         internal const string ApiKeyHeader = "x-rinkel-api-key";
         private static readonly MediaTypeWithQualityHeaderValue Json = new MediaTypeWithQualityHeaderValue("application/json");
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var context = RequestContext.From(request);
             var headers = request.Headers;
-            headers.Remove(ApiKeyHeader);
-            headers.TryAddWithoutValidation(ApiKeyHeader, context.ApiKey.Reveal());
             if (headers.Accept.Count == 0) headers.Accept.Add(Json);
             if (!headers.Contains("User-Agent")) headers.TryAddWithoutValidation("User-Agent", context.Options.UserAgent);
-            return base.SendAsync(request, cancellationToken);
+            headers.Remove(ApiKeyHeader);
+            // The only plain-text copy of the key: made per attempt, dropped from the request and overwritten as
+            // soon as the response (or failure) is back, when the request has long been written to the wire.
+            var key = context.ApiKey.Reveal();
+            try
+            {
+                headers.TryAddWithoutValidation(ApiKeyHeader, key);
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                headers.Remove(ApiKeyHeader);
+                RinkelApiKey.Scrub(key);
+            }
         }
     }
 }

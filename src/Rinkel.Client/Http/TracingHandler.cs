@@ -29,30 +29,32 @@ namespace Rinkel.Client.Http
                 response?.Dispose();
                 context.Observer.OnRequestCompleted(new RequestTrace(
                     request.Method.Method, request.RequestUri!, attempt, null, null, stopwatch.Elapsed, null, NoHeaders,
-                    ex is OperationCanceledException ? "cancelled or timed out" : FailureText.Describe(ex)));
+                    ex is OperationCanceledException ? "cancelled or timed out" : FailureText.Describe(ex, context.Secrets)));
                 throw;
             }
 
             context.Observer.OnRequestCompleted(new RequestTrace(
-                request.Method.Method, request.RequestUri!, attempt, (int)response.StatusCode, response.ReasonPhrase,
-                stopwatch.Elapsed, response.Content?.Headers.ContentLength, CollectHeaders(response), null));
+                request.Method.Method, request.RequestUri!, attempt, (int)response.StatusCode, context.Clean(response.ReasonPhrase),
+                stopwatch.Elapsed, response.Content?.Headers.ContentLength, CollectHeaders(response, context), null));
             return response;
         }
 
-        private static IReadOnlyList<KeyValuePair<string, string>> CollectHeaders(HttpResponseMessage response)
+        private static IReadOnlyList<KeyValuePair<string, string>> CollectHeaders(HttpResponseMessage response, RequestContext context)
         {
             var list = new List<KeyValuePair<string, string>>();
-            foreach (var header in response.Headers) Add(list, header);
+            foreach (var header in response.Headers) Add(list, header, context);
             if (response.Content != null)
-                foreach (var header in response.Content.Headers) Add(list, header);
+                foreach (var header in response.Content.Headers) Add(list, header, context);
             return list;
         }
 
-        // Cookies can be session credentials; they are not the API's business and never shown.
-        private static void Add(List<KeyValuePair<string, string>> list, KeyValuePair<string, IEnumerable<string>> header)
+        // Cookies can be session credentials; they are not the API's business and never shown. Every other value is
+        // server text: -Debug prints it, so it is cleaned like a reason phrase.
+        private static void Add(List<KeyValuePair<string, string>> list, KeyValuePair<string, IEnumerable<string>> header, RequestContext context)
         {
             if (string.Equals(header.Key, "Set-Cookie", StringComparison.OrdinalIgnoreCase)) return;
-            list.Add(new KeyValuePair<string, string>(header.Key, string.Join(", ", header.Value)));
+            list.Add(new KeyValuePair<string, string>(ServerText.Neutralize(header.Key),
+                context.Clean(string.Join(", ", header.Value)) ?? string.Empty));
         }
     }
 }

@@ -92,7 +92,11 @@ namespace Rinkel.Commands
             var connection = new Connection(client, source, DateTimeOffset.Now);
             CurrentConnection.Set(connection);
             WriteVerbose($"Connected to {connection.BaseUri} with the key from {source}.");
-            if (PassThru) WriteObject(connection);
+            if (PassThru)
+            {
+                connection.MarkHandedOut();
+                WriteObject(connection);
+            }
         }
 
         private (RinkelApiKey Key, string Source) ReadKey()

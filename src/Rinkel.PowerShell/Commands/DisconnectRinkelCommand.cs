@@ -11,7 +11,8 @@ namespace Rinkel.Commands
         protected override void ProcessRecord()
         {
             var previous = CurrentConnection.Clear();
-            // Requests already in flight in other runspaces finish; any later use of the object is refused.
+            // Everywhere at once: other runspaces, saved references and the -Id completer send nothing more; requests
+            // already on the wire finish, and the key is disposed as soon as the last of them has ended.
             previous?.Close();
             WriteVerbose(previous == null ? "Not connected to Rinkel; nothing to do." : $"Disconnected from {previous.BaseUri}.");
         }

@@ -12,7 +12,11 @@ namespace Rinkel.Commands
         {
             var current = CurrentConnection.Get();
             if (current == null) WriteVerbose("Not connected to Rinkel. Run Connect-Rinkel.");
-            else WriteObject(current);
+            else
+            {
+                current.MarkHandedOut();
+                WriteObject(current);
+            }
         }
     }
 }

@@ -12,11 +12,26 @@ namespace Rinkel.Commands
         [ValidateNotNull]
         public Connection? Connection { get; set; }
 
-        /// <summary>The explicit connection, or the current one; a terminating error when there is none.</summary>
+        private IDisposable? _use;
+
+        /// <summary>
+        /// The explicit connection, or the current one; a terminating error when there is none. The command holds
+        /// it until it ends, so a Connect-Rinkel elsewhere does not close it under the command's feet.
+        /// </summary>
         protected Connection ResolveConnection()
         {
             var connection = Connection ?? CurrentConnection.Get();
-            if (connection != null && connection.IsClosed)
+            if (connection != null && _use == null) _use = connection.TryUse();
+            // A Connect-Rinkel in another runspace may have replaced (and closed) the current connection between the
+            // two lines above: the new current one is what the user means.
+            for (var retry = 0; retry < 3 && connection != null && _use == null && Connection == null; retry++)
+            {
+                var current = CurrentConnection.Get();
+                if (current == null || ReferenceEquals(current, connection)) break;
+                connection = current;
+                _use = connection.TryUse();
+            }
+            if (connection != null && _use == null)
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new InvalidOperationException($"The connection to {connection.BaseUri} was closed by Disconnect-Rinkel. Run Connect-Rinkel to connect again."),
@@ -33,6 +48,12 @@ namespace Rinkel.Commands
                 },
             });
             throw new InvalidOperationException("unreachable");
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing) System.Threading.Interlocked.Exchange(ref _use, null)?.Dispose();
         }
     }
 }

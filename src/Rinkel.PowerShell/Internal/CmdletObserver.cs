@@ -12,12 +12,15 @@ namespace Rinkel.Internal
     /// Collects what the client reports from its worker threads and replays it on the pipeline thread, the only
     /// thread allowed to call WriteVerbose, WriteDebug, WriteWarning and WriteProgress.
     /// </summary>
-    internal sealed class CmdletObserver : IRinkelObserver
+    internal sealed class CmdletObserver : IRinkelObserver, IRinkelWaitObserver
     {
         private const int ProgressActivityId = 0x52494e; // stable per cmdlet invocation, distinct from other modules' 0
+        private const int WaitActivityId = ProgressActivityId + 1;
+        private const string WaitActivity = "Waiting for the Rinkel API";
         private readonly BlockingCollection<Action<PSCmdlet>> _messages = new BlockingCollection<Action<PSCmdlet>>();
         private readonly string _progressActivity;
         private bool _progressShown;
+        private string? _announcedWait;
 
         public CmdletObserver(string progressActivity)
         {
@@ -44,7 +47,37 @@ namespace Rinkel.Internal
             trace.Method, trace.Uri, trace.Delay.TotalSeconds, trace.FromRetryAfter ? " (as Retry-After asked)" : string.Empty,
             trace.FailedAttempt, trace.MaxAttempts, trace.Reason)));
 
-        public void OnWarning(string message) => _messages.Add(cmdlet => cmdlet.WriteWarning(message));
+        /// <summary>
+        /// A wait of a second or more is a progress record counting down, so it never looks like a hang; a wait this
+        /// command did not cause (the connection is throttled) is also a verbose line, once per throttle.
+        /// </summary>
+        public void OnWaiting(WaitTrace trace) => _messages.Add(cmdlet =>
+        {
+            if (trace.Ended)
+            {
+                cmdlet.WriteProgress(new ProgressRecord(WaitActivityId, WaitActivity, "Done") { RecordType = ProgressRecordType.Completed });
+                return;
+            }
+            var seconds = (int)Math.Ceiling(trace.Remaining.TotalSeconds);
+            if (trace.Inherited && trace.Reason != _announcedWait)
+            {
+                _announcedWait = trace.Reason;
+                cmdlet.WriteVerbose(string.Format(CultureInfo.InvariantCulture,
+                    "Waiting {0:0.0} s before {1} {2}: the API throttled this connection ({3}), and every request on it waits until then.",
+                    trace.Remaining.TotalSeconds, trace.Method, trace.Uri, trace.Reason));
+            }
+            var status = trace.Inherited
+                ? string.Format(CultureInfo.CurrentCulture, "This connection is throttled by the API: {0} s left", seconds)
+                : string.Format(CultureInfo.CurrentCulture, "Retrying after {0}: {1} s left", trace.Reason, seconds);
+            cmdlet.WriteProgress(new ProgressRecord(WaitActivityId, WaitActivity, status)
+            {
+                SecondsRemaining = seconds,
+                CurrentOperation = trace.Method + " " + trace.Uri,
+            });
+        });
+
+        // Warnings can quote what the API returned (ids, counts): the same cleaner as every other server text.
+        public void OnWarning(string message) => _messages.Add(cmdlet => cmdlet.WriteWarning(ServerText.Neutralize(message)));
 
         public void OnListingProgress(long received, long? total) => _messages.Add(cmdlet =>
         {

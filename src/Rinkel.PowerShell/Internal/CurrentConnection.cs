@@ -12,9 +12,17 @@ namespace Rinkel.Internal
 
         public static Connection? Get() => Volatile.Read(ref _current);
 
-        public static void Set(Connection connection) => Volatile.Write(ref _current, connection);
+        /// <summary>
+        /// Makes <paramref name="connection"/> current. The one it replaces is retired: closed (its key disposed) once
+        /// no running command uses it, unless the user was given it (-PassThru) and may still pass it to -Connection.
+        /// </summary>
+        public static void Set(Connection connection)
+        {
+            var previous = Interlocked.Exchange(ref _current, connection);
+            if (previous != null && !ReferenceEquals(previous, connection)) previous.Retire();
+        }
 
-        /// <summary>Clears the current connection; the old client is left to in-flight calls of other runspaces.</summary>
+        /// <summary>Clears the current connection and returns it, for the caller to close.</summary>
         public static Connection? Clear() => Interlocked.Exchange(ref _current, null);
     }
 }

@@ -20,6 +20,7 @@ namespace Rinkel.Internal
                 RinkelErrorKind.Timeout => ("RinkelTimeout", ErrorCategory.OperationTimeout),
                 RinkelErrorKind.ConnectionFailed => ("RinkelConnectionFailed", ErrorCategory.ConnectionError),
                 RinkelErrorKind.InvalidResponse => ("RinkelInvalidResponse", ErrorCategory.InvalidResult),
+                RinkelErrorKind.ConnectionClosed => ("RinkelConnectionClosed", ErrorCategory.ConnectionError),
                 _ => ("RinkelApiError", ErrorCategory.NotSpecified),
             };
             return new ErrorRecord(exception, id, category, target);

@@ -31,7 +31,8 @@ namespace Rinkel.Internal
             {
                 var connection = (fakeBoundParameters?["Connection"] is PSObject wrapped ? wrapped.BaseObject : fakeBoundParameters?["Connection"]) as Connection
                     ?? CurrentConnection.Get();
-                if (connection == null) return Array.Empty<CompletionResult>();
+                // A closed connection (Disconnect-Rinkel) offers nothing, not even what it had cached.
+                if (connection == null || connection.IsClosed) return Array.Empty<CompletionResult>();
                 var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
                 return Caches.GetValue(connection, c => new CachedUsers(c)).Get()
                     .Where(u => Matches(u, word))
@@ -71,6 +72,8 @@ namespace Rinkel.Internal
                 lock (_lock)
                 {
                     if (DateTime.UtcNow - _fetchedAt < CacheLifetime) return _users;
+                    // Typing must never wait out a throttle (a 429 being waited out): offer what is cached, ask later.
+                    if (_connection.Client.ThrottledFor > TimeSpan.Zero) return _users;
                     // Stamped before fetching: a failing API is asked again only after the lifetime, not per key.
                     _fetchedAt = DateTime.UtcNow;
                     _users = Fetch();
@@ -80,10 +83,12 @@ namespace Rinkel.Internal
 
             private IReadOnlyList<User> Fetch()
             {
+                using (var use = _connection.TryUse())
                 using (var budget = new CancellationTokenSource(FetchBudget))
                 using (var listing = _connection.Client.ListUsers(new ListUsersOptions { First = MaxUsers }, null))
                 {
                     var users = new List<User>();
+                    if (use == null) return users.ToArray();
                     try
                     {
                         var task = Task.Run(async () =>
