@@ -3,10 +3,11 @@ using Rinkel.PowerShell.Tests.Infrastructure;
 namespace Rinkel.PowerShell.Tests;
 
 /// <summary>
-/// Export-Csv is not in the engine-only host, but its rule is simple and reproduced exactly: the header is the
-/// object's PSObject.Properties names and each cell is property.Value?.ToString().
+/// The text of the nested settings, where users meet it: CSV cells (the rule Export-Csv applies, the header being
+/// the PSObject.Properties names and each cell property.Value?.ToString(), and the real ConvertTo-Csv), list views
+/// and the objects ConvertTo-Json writes as text below its depth.
 /// </summary>
-public sealed class ExportCsvTests(FakeApiFixture fixture) : ModuleTestBase(fixture)
+public sealed class SettingsTextTests(FakeApiFixture fixture) : ModuleTestBase(fixture)
 {
     private const string ExportRule = """
         param($user)
