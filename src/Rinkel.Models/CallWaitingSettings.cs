@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Rinkel
 {
     public sealed class CallWaitingSettings
@@ -5,7 +7,13 @@ namespace Rinkel
         public bool? Enabled { get; set; }
         public bool? PlayWaitingTone { get; set; }
 
-        public override string ToString() =>
-            Enabled == true ? (PlayWaitingTone == true ? "on, with tone" : "on") : Text.OnOff(Enabled) ?? string.Empty;
+        /// <summary><c>Enabled=on; PlayWaitingTone=off</c>.</summary>
+        public override string ToString()
+        {
+            var parts = new List<string>(2);
+            Text.AddPair(parts, nameof(Enabled), Text.OnOff(Enabled));
+            Text.AddPair(parts, nameof(PlayWaitingTone), Text.OnOff(PlayWaitingTone));
+            return Text.Join(parts);
+        }
     }
 }

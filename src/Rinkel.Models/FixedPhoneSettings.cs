@@ -12,14 +12,19 @@ namespace Rinkel
         /// <summary>Which device rings on incoming calls: <c>mobile</c> or <c>fixed</c>.</summary>
         public string? RingDevice { get; set; }
 
+        /// <summary>
+        /// <c>off</c> when the user has no fixed phones (the other fields then mean nothing), otherwise
+        /// <c>on; Extension=201; OutboundNumber=...; TenantId=...; RingDevice=fixed</c>.
+        /// </summary>
         public override string ToString()
         {
-            var parts = new List<string>(4) { Text.OnOff(Enabled) ?? "unknown" };
-            Text.AddPair(parts, "Extension", Extension);
-            Text.AddPair(parts, "Tenant", TenantId);
-            Text.AddPair(parts, "Outbound", OutboundNumber);
-            Text.AddPair(parts, "Rings", RingDevice);
-            return string.Join("; ", parts);
+            if (Enabled != true) return Text.OnOff(Enabled) ?? string.Empty;
+            var parts = new List<string>(5) { "on" };
+            Text.AddPair(parts, nameof(Extension), Extension);
+            Text.AddPair(parts, nameof(OutboundNumber), OutboundNumber);
+            Text.AddPair(parts, nameof(TenantId), TenantId);
+            Text.AddPair(parts, nameof(RingDevice), RingDevice);
+            return Text.Join(parts);
         }
     }
 }

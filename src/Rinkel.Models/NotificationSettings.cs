@@ -9,14 +9,15 @@ namespace Rinkel
         public NotificationSetting? Voicemail { get; set; }
         public NotificationSetting? Invoice { get; set; }
 
+        /// <summary><c>MissedCalls=email,app; CallOutsideBusinessHours=off; Voicemail=email; Invoice=email</c>.</summary>
         public override string ToString()
         {
             var parts = new List<string>(4);
-            Text.AddPair(parts, "MissedCalls", MissedCalls?.ToString());
-            Text.AddPair(parts, "OutsideBusinessHours", CallOutsideBusinessHours?.ToString());
-            Text.AddPair(parts, "Voicemail", Voicemail?.ToString());
-            Text.AddPair(parts, "Invoice", Invoice?.ToString());
-            return string.Join("; ", parts);
+            Text.AddPair(parts, nameof(MissedCalls), MissedCalls?.Summary());
+            Text.AddPair(parts, nameof(CallOutsideBusinessHours), CallOutsideBusinessHours?.Summary());
+            Text.AddPair(parts, nameof(Voicemail), Voicemail?.Summary());
+            Text.AddPair(parts, nameof(Invoice), Invoice?.Summary());
+            return Text.Join(parts);
         }
     }
 }

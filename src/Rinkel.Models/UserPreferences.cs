@@ -13,14 +13,15 @@ namespace Rinkel
         public string? ColorMode { get; set; }
         public WebphonePreferences? Webphone { get; set; }
 
+        /// <summary><c>Language=nl; DefaultCountryCode=NL; ColorMode=light; DefaultOutboundNumber=64b8...</c> (an id). Webphone has its own list entry.</summary>
         public override string ToString()
         {
             var parts = new List<string>(4);
-            Text.AddPair(parts, "Language", Language);
-            Text.AddPair(parts, "Country", DefaultCountryCode);
-            Text.AddPair(parts, "ColorMode", ColorMode);
-            Text.AddPair(parts, "OutboundNumber", DefaultOutboundNumber);
-            return string.Join("; ", parts);
+            Text.AddPair(parts, nameof(Language), Language);
+            Text.AddPair(parts, nameof(DefaultCountryCode), DefaultCountryCode);
+            Text.AddPair(parts, nameof(ColorMode), ColorMode);
+            Text.AddPair(parts, nameof(DefaultOutboundNumber), DefaultOutboundNumber);
+            return Text.Join(parts);
         }
     }
 }

@@ -12,14 +12,15 @@ namespace Rinkel
         /// <summary>Music on hold (<c>mohConfig</c> in the API).</summary>
         public MusicOnHoldSettings? MusicOnHold { get; set; }
 
+        /// <summary><c>RingTone=ringtone1; RingDevice=on; CallWaiting={Enabled=on; PlayWaitingTone=on}; MusicOnHold={Enabled=on; Music=568d...}</c>.</summary>
         public override string ToString()
         {
             var parts = new List<string>(4);
-            Text.AddPair(parts, "RingTone", RingTone);
-            Text.AddPair(parts, "RingDevice", Text.OnOff(RingDevice));
-            Text.AddPair(parts, "CallWaiting", CallWaiting?.ToString());
-            Text.AddPair(parts, "MusicOnHold", MusicOnHold?.ToString());
-            return string.Join("; ", parts);
+            Text.AddPair(parts, nameof(RingTone), RingTone);
+            Text.AddPair(parts, nameof(RingDevice), Text.OnOff(RingDevice));
+            Text.AddPair(parts, nameof(CallWaiting), Text.Braced(CallWaiting?.ToString()));
+            Text.AddPair(parts, nameof(MusicOnHold), Text.Braced(MusicOnHold?.ToString()));
+            return Text.Join(parts);
         }
     }
 }

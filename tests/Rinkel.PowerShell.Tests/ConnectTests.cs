@@ -53,6 +53,51 @@ public sealed class ConnectTests(FakeApiFixture fixture) : ModuleTestBase(fixtur
     }
 
     [Fact]
+    public void No_key_in_an_interactive_session_prompts_for_it_as_a_secure_string()
+    {
+        Session.Host.Answers.Enqueue(FakeApiFixture.Secure(Api.ApiKey));
+        var result = Session.Run("$env:RINKEL_API_KEY = $null; Connect-Rinkel -BaseUri $args[0] -PassThru", Api.BaseUri).ThrowIfFailed();
+
+        var prompt = Assert.Single(Session.Host.Prompts);
+        Assert.Equal("Rinkel API key", prompt.Name);
+        Assert.Equal(typeof(System.Security.SecureString).FullName, prompt.ParameterTypeFullName);
+        Assert.Equal("the prompt", Assert.Single(result.Output).Properties["KeySource"].Value);
+        Assert.DoesNotContain(Api.ApiKey, Session.Host.Text);
+    }
+
+    [Fact]
+    public void An_empty_answer_to_the_prompt_is_the_missing_key_error()
+    {
+        Session.Host.Answers.Enqueue(new System.Security.SecureString());
+        var result = Session.Run("$env:RINKEL_API_KEY = $null; Connect-Rinkel -BaseUri $args[0]", Api.BaseUri);
+        Assert.Equal("RinkelApiKeyMissing,Rinkel.Commands.ConnectRinkelCommand", result.Terminating!.FullyQualifiedErrorId);
+        Assert.Empty(Session.Run("Get-RinkelConnection").ThrowIfFailed().Output);
+    }
+
+    [Fact]
+    public void Missing_key_advice_suits_a_session_where_no_one_can_answer()
+    {
+        var result = Session.Run("$env:RINKEL_API_KEY = $null; Connect-Rinkel -BaseUri $args[0]", Api.BaseUri);
+        var advice = result.Terminating!.ErrorDetails.RecommendedAction;
+        Assert.DoesNotContain("Read-Host", advice);
+        Assert.Contains("RINKEL_API_KEY", advice);
+        Assert.Contains("-Credential", advice);
+    }
+
+    [Fact]
+    public async Task Plain_text_ApiKey_says_how_to_pass_a_secure_string_and_never_repeats_the_key()
+    {
+        var result = Session.Run("Connect-Rinkel -ApiKey $args[0] -BaseUri $args[1]", Api.ApiKey, Api.BaseUri);
+        var error = result.Terminating!;
+        Assert.Equal("ParameterArgumentTransformationError,Rinkel.Commands.ConnectRinkelCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Contains("must be a SecureString", error.Exception.Message);
+        Assert.Contains("Read-Host -AsSecureString", error.Exception.Message);
+        Assert.DoesNotContain(Api.ApiKey, result.AllText());
+        Assert.Empty(await Api.GetRequestsAsync());
+    }
+
+    [Fact]
     public void Rejected_key_is_an_authentication_error_and_keeps_the_previous_connection()
     {
         Connect();
@@ -111,6 +156,9 @@ public sealed class ConnectTests(FakeApiFixture fixture) : ModuleTestBase(fixtur
         Assert.Equal("RinkelNotConnected,Rinkel.Commands.GetRinkelUserCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
         Assert.Contains("Connect-Rinkel", error.ToString());
+        // The advice must also work where no one can type: a runbook's log.
+        Assert.DoesNotContain("Read-Host", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("-ErrorAction Stop", error.ErrorDetails.RecommendedAction);
     }
 
     [Fact]

@@ -6,26 +6,73 @@ namespace Rinkel.PowerShell.Tests;
 
 public sealed class FormattingTests(FakeApiFixture fixture) : ModuleTestBase(fixture)
 {
+    private static List<string> Lines(string text) => text.Split('\n').Where(l => l.Trim().Length > 0).ToList();
+
+    /// <summary>Renders through Out-Host in a console of <paramref name="width"/> columns; returns the lines and the users shown.</summary>
+    private (List<string> Lines, List<(string Id, string Name, string Email, string Phone)> Users) RenderUsers(int width, int count)
+    {
+        using var console = new ModuleSession(width);
+        var users = console.Run("Get-RinkelUser -First $args[0]", count).ThrowIfFailed().Output
+            .Select(u => ((string)u.Properties["Id"].Value, (string)u.Properties["FullName"].Value, (string)u.Properties["Email"].Value,
+                u.Properties["PhoneNumber"].Value.ToString()!))
+            .ToList();
+        console.Host.ClearText();
+        console.Run("Get-RinkelUser -First $args[0] | Out-Host", count).ThrowIfFailed();
+        return (Lines(console.Host.Text), users);
+    }
+
     [Fact]
-    public void Default_user_table_renders_the_admin_columns_within_120_columns()
+    public void At_80_columns_the_user_table_keeps_whole_ids_and_numbers_and_cuts_only_the_email()
     {
         Connect();
-        Session.Host.ClearText();
-        Session.Run("Get-RinkelUser -First 12 | Out-Host").ThrowIfFailed();
+        var (lines, users) = RenderUsers(80, 40);
 
-        var lines = Session.Host.Text.Split('\n').Where(l => l.Trim().Length > 0).ToList();
-        Assert.Matches(@"^FullName\s+Email\s+PhoneNumber\s+Availability\s+Role\s+Id\s*$", lines[0]);
-        Assert.Matches(@"^-{8}\s+-{5}\s+-{11}\s+-{12}\s+-{4}\s+-{2}\s*$", lines[1]);
+        Assert.Matches(@"^FullName\s+PhoneNumber\s+Id\s+Email$", lines[0].TrimEnd());   // no header wraps (no 'Ro' / 'le')
+        Assert.Matches(@"^-{8}\s+-{11}\s+-{2}\s+-{5}$", lines[1].TrimEnd());
         var rows = lines.Skip(2).ToList();
-        Assert.Equal(12, rows.Count);
-        Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= 120, $"wider than 120: '{l}'"));
+        Assert.Equal(users.Count, rows.Count);
+        Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= 80, $"wider than 80: '{l}'"));
         for (var i = 0; i < rows.Count; i++)
         {
-            Assert.EndsWith(FakeRinkelApi.UserId(i), rows[i].TrimEnd());          // the whole id, never truncated
-            Assert.Matches(@"\+\d{10,12}\s", rows[i]);                          // the phone number as E.164
-            Assert.Matches(@"\s(AVAILABLE|UNAVAILABLE)\s", rows[i]);
+            Assert.Contains(" " + users[i].Phone + " ", rows[i]);
+            Assert.Contains(" " + users[i].Id + " ", rows[i]);
+            Assert.StartsWith(users[i].Name, rows[i]);
             Assert.DoesNotContain("Rinkel.", rows[i]);
         }
+    }
+
+    [Fact]
+    public void At_200_columns_the_user_table_shows_every_value_whole()
+    {
+        Connect();
+        var (lines, users) = RenderUsers(200, 40);
+
+        Assert.Matches(@"^FullName\s+PhoneNumber\s+Id\s+Email$", lines[0].TrimEnd());
+        var rows = lines.Skip(2).ToList();
+        Assert.Equal(users.Count, rows.Count);
+        Assert.DoesNotContain("…", string.Join("\n", rows));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(users[i].Name) + @"\s+" +
+                System.Text.RegularExpressions.Regex.Escape(users[i].Phone) + @"\s+" + users[i].Id + @"\s+" +
+                System.Text.RegularExpressions.Regex.Escape(users[i].Email) + "$", rows[i].TrimEnd());
+        }
+    }
+
+    [Fact]
+    public void At_80_columns_the_connection_view_shows_its_texts_whole()
+    {
+        using var console = new ModuleSession(80);
+        console.Run("""
+            $env:RINKEL_API_KEY = $args[0]
+            try { Connect-Rinkel -BaseUri $args[1] -PassThru | Out-Host } finally { $env:RINKEL_API_KEY = $null }
+            """, Api.ApiKey, Api.BaseUri).ThrowIfFailed();
+        var lines = Lines(console.Host.Text);
+
+        Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= 80, $"wider than 80: '{l}'"));
+        Assert.DoesNotContain("…", console.Host.Text);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^KeySource\s+: the RINKEL_API_KEY environment variable$"));
+        Assert.Contains(lines, l => l.StartsWith("BaseUri") && l.TrimEnd().EndsWith(Api.BaseUri + "/"));
     }
 
     [Fact]
@@ -43,7 +90,8 @@ public sealed class FormattingTests(FakeApiFixture fixture) : ModuleTestBase(fix
         Session.Host.ClearText();
         Session.Run("Connect-Rinkel -ApiKey $args[0] -BaseUri $args[1] -PassThru | Out-Host", FakeApiFixture.Secure(Api.ApiKey), Api.BaseUri).ThrowIfFailed();
         var text = Session.Host.Text;
-        Assert.Matches(@"BaseUri\s+ConnectedAt\s+KeySource", text);
+        Assert.Matches(@"BaseUri\s+: ", text);
+        Assert.Matches(@"KeySource\s+: the ApiKey parameter", text);
         Assert.Contains(Api.BaseUri.ToString(), text);
         Assert.DoesNotContain(Api.ApiKey, text);
     }

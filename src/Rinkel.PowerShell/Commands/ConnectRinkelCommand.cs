@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Security;
 using Rinkel.Client;
 using Rinkel.Internal;
@@ -17,6 +18,7 @@ namespace Rinkel.Commands
         private const string EnvironmentSet = "EnvironmentVariable";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
+        [SecureStringOnly]
         [ValidateNotNull]
         public SecureString? ApiKey { get; set; }
 
@@ -99,6 +101,41 @@ namespace Rinkel.Commands
             }
         }
 
+        private const string MissingKeyMessage =
+            "No API key was given and the session cannot prompt for one: pass -ApiKey or -Credential, or set the " + EnvironmentVariable + " environment variable.";
+
+        /// <summary>
+        /// Asks for the key as a secure string when someone can answer. A non-interactive session (pwsh -NonInteractive,
+        /// a runbook, a job, a host without a UI) makes the host throw or return nothing, and then the caller errors.
+        /// </summary>
+        private const string KeyPrompt = "Rinkel API key";
+
+        private SecureString? PromptForKey()
+        {
+            var ui = Host?.UI;
+            if (ui == null) return null;
+            // Prompt() rather than Write + ReadLineAsSecureString: a non-interactive console host refuses it before it
+            // writes anything, so a runbook's log gets the error and no dangling prompt text.
+            var field = new FieldDescription(KeyPrompt);
+            field.SetParameterType(typeof(SecureString));
+            try
+            {
+                var answers = ui.Prompt(null, null, new System.Collections.ObjectModel.Collection<FieldDescription> { field });
+                var typed = answers != null && answers.TryGetValue(KeyPrompt, out var answer) ? answer?.BaseObject as SecureString : null;
+                if (typed == null || typed.Length == 0)
+                {
+                    typed?.Dispose();
+                    return null;
+                }
+                return typed;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is HostException || ex is NotSupportedException ||
+                                       ex is NotImplementedException || ex is System.IO.IOException)
+            {
+                return null;
+            }
+        }
+
         private (RinkelApiKey Key, string Source) ReadKey()
         {
             try
@@ -113,13 +150,18 @@ namespace Rinkel.Commands
                 var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
                 if (string.IsNullOrWhiteSpace(fromEnvironment))
                 {
+                    if (PromptForKey() is SecureString typed)
+                    {
+                        using (typed) return (RinkelApiKey.FromSecureString(typed), "the prompt");
+                    }
                     ThrowTerminatingError(new ErrorRecord(
-                        new ArgumentException($"No API key was given: pass -ApiKey or -Credential, or set the {EnvironmentVariable} environment variable."),
+                        new ArgumentException(MissingKeyMessage),
                         "RinkelApiKeyMissing", ErrorCategory.InvalidArgument, EnvironmentVariable)
                     {
-                        ErrorDetails = new ErrorDetails($"No API key was given: pass -ApiKey or -Credential, or set the {EnvironmentVariable} environment variable.")
+                        ErrorDetails = new ErrorDetails(MissingKeyMessage)
                         {
-                            RecommendedAction = "Connect-Rinkel -ApiKey (Read-Host -AsSecureString 'Rinkel API key')",
+                            RecommendedAction = $"In a script or scheduled task, set the {EnvironmentVariable} environment variable for the process, " +
+                                "or pass -Credential (for example from Get-AutomationPSCredential or Get-Secret). In an interactive session, run Connect-Rinkel to be prompted.",
                         },
                     });
                 }

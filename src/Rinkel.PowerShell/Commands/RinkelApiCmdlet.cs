@@ -44,7 +44,9 @@ namespace Rinkel.Commands
             {
                 ErrorDetails = new ErrorDetails("You are not connected to Rinkel. Run Connect-Rinkel first (or pass -Connection).")
                 {
-                    RecommendedAction = "Run Connect-Rinkel -ApiKey (Read-Host -AsSecureString 'Rinkel API key'), or set RINKEL_API_KEY and run Connect-Rinkel.",
+                    // Read for a person at a prompt and for a runbook's log alike: no advice that needs someone to type.
+                    RecommendedAction = "In a script, connect first with Connect-Rinkel -Credential ... or with RINKEL_API_KEY set, and use -ErrorAction Stop " +
+                        "so a failed connection ends the script. In an interactive session, run Connect-Rinkel: it prompts for the key.",
                 },
             });
             throw new InvalidOperationException("unreachable");

@@ -15,6 +15,15 @@ public sealed class CapturingHost : PSHost
 
     public string Text => _ui.Text;
 
+    /// <summary>
+    /// Answers for Prompt(), as a person at an interactive console would type them; with none queued the host
+    /// refuses to prompt, as a non-interactive host does.
+    /// </summary>
+    public Queue<object> Answers => _ui.Answers;
+
+    /// <summary>What each Prompt() asked for: the field names and their types.</summary>
+    public IReadOnlyList<FieldDescription> Prompts => _ui.Prompts;
+
     public void ClearText() => _ui.Clear();
 
     public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
@@ -35,6 +44,9 @@ public sealed class CapturingHost : PSHost
         private readonly object _lock = new();
         private readonly CapturingRawUserInterface _raw = new(width);
 
+        public Queue<object> Answers { get; } = new();
+        public List<FieldDescription> Prompts { get; } = [];
+
         public string Text { get { lock (_lock) return _text.ToString(); } }
         public void Clear() { lock (_lock) _text.Clear(); }
         public override PSHostRawUserInterface RawUI => _raw;
@@ -53,7 +65,12 @@ public sealed class CapturingHost : PSHost
         public override void WriteProgress(long sourceId, ProgressRecord record) { }
         public override string ReadLine() => throw new NotSupportedException("The test host cannot prompt.");
         public override SecureString ReadLineAsSecureString() => throw new NotSupportedException("The test host cannot prompt.");
-        public override Dictionary<string, PSObject> Prompt(string caption, string message, System.Collections.ObjectModel.Collection<FieldDescription> descriptions) => throw new NotSupportedException("The test host cannot prompt.");
+        public override Dictionary<string, PSObject> Prompt(string caption, string message, System.Collections.ObjectModel.Collection<FieldDescription> descriptions)
+        {
+            if (Answers.Count < descriptions.Count) throw new NotSupportedException("The test host cannot prompt.");
+            Prompts.AddRange(descriptions);
+            return descriptions.ToDictionary(d => d.Name, _ => PSObject.AsPSObject(Answers.Dequeue()));
+        }
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException("The test host cannot prompt.");
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException("The test host cannot prompt.");
         public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice) => throw new NotSupportedException("The test host cannot prompt.");
