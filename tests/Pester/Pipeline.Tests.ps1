@@ -39,7 +39,7 @@ Describe 'Users in the pipeline' {
     It 'Format-Table shows the default columns, one row per user' {
         $text = $users | Select-Object -First 5 | Format-Table | Out-String -Width 200
         $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^FullName\s+Email\s+PhoneNumber\s+Availability\s+Role\s+Id\s*$'
+        $lines[0] | Should -Match '^FullName\s+PhoneNumber\s+Id\s+Email\s*$'
         $lines.Count | Should -Be 7 # header, rule, five users
         foreach ($user in $users[0..4]) { $text | Should -Match ([regex]::Escape($user.Id)) }
     }
@@ -116,8 +116,8 @@ Describe 'Export-Csv of every property' {
         $complete = $rows | Where-Object { $_.PhoneNumber -and $_.Preferences -and $_.Notifications -and $_.AvatarUrls } | Select-Object -First 1
         $complete | Should -Not -BeNullOrEmpty
         $complete.PhoneNumber | Should -Match '^\+\d{10,12}$'
-        $complete.Preferences | Should -Match 'Language=(en|nl|es|sv); Country=(NL|BE|ES|SE)'
-        $complete.Notifications | Should -Match 'MissedCalls=(off|[a-z,]+); OutsideBusinessHours='
+        $complete.Preferences | Should -Match 'Language=(en|nl|es|sv); DefaultCountryCode=(NL|BE|ES|SE)'
+        $complete.Notifications | Should -Match 'MissedCalls=(off|[a-z,]+); CallOutsideBusinessHours='
         $complete.Insights | Should -Match '^(on|off)$'
         $complete.Fixed | Should -Match '^(on|off)'
         $complete.AvatarUrls | Should -Match '^http'
