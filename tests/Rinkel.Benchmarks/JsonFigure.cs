@@ -79,8 +79,9 @@ internal static class JsonFigure
         var responseType = client.GetType("Rinkel.Client.ApiResponse", throwOnError: true)!;
         var readerType = client.GetType("Rinkel.Client.ResponseReader", throwOnError: true)!;
         var contextType = client.GetType("Rinkel.Client.Json.RinkelJsonContext", throwOnError: true)!;
-        var pageType = client.GetType("Rinkel.Client.Json.UserPage", throwOnError: true)!;
-        var readPage = readerType.GetMethod("ReadPage", Any) ?? throw new MissingMethodException("ResponseReader.ReadPage");
+        var userType = client.GetType("Rinkel.Client.User", throwOnError: true)!;
+        var pageType = client.GetType("Rinkel.Client.Json.ListPage`1", throwOnError: true)!.MakeGenericType(userType);
+        var readPage = (readerType.GetMethod("ReadPage", Any) ?? throw new MissingMethodException("ResponseReader.ReadPage")).MakeGenericMethod(userType);
         var context = contextType.GetProperty("Default", Any)!.GetValue(null)!;
         var typeInfo = (JsonTypeInfo)contextType.GetProperty("UserPage", Any)!.GetValue(context)!;
         var ctor = responseType.GetConstructors(Any).Single();
@@ -91,7 +92,7 @@ internal static class JsonFigure
 
         // Both paths get the same thin wrapper, so the comparison sees only what ReadPage adds.
         var viaClient = (Func<object, object>)typeof(JsonFigure).GetMethod(nameof(WrapReadPage), Any)!
-            .MakeGenericMethod(responseType, pageType).Invoke(null, [readPage])!;
+            .MakeGenericMethod(responseType, pageType).Invoke(null, [readPage, typeInfo])!;
         var bare = (Func<byte[], object>)typeof(JsonFigure).GetMethod(nameof(WrapBare), Any)!
             .MakeGenericMethod(pageType).Invoke(null, [typeInfo])!;
 
@@ -144,10 +145,11 @@ internal static class JsonFigure
         return elapsed;
     }
 
-    private static Func<object, object> WrapReadPage<TResponse, TPage>(MethodInfo readPage)
+    private static Func<object, object> WrapReadPage<TResponse, TPage>(MethodInfo readPage, JsonTypeInfo typeInfo)
     {
-        var typed = readPage.CreateDelegate<Func<TResponse, TPage>>();
-        return response => typed((TResponse)response)!;
+        var typed = readPage.CreateDelegate<Func<TResponse, JsonTypeInfo<TPage>, TPage>>();
+        var info = (JsonTypeInfo<TPage>)typeInfo;
+        return response => typed((TResponse)response, info)!;
     }
 
     private static Func<byte[], object> WrapBare<TPage>(JsonTypeInfo typeInfo)
