@@ -10,7 +10,7 @@ namespace Rinkel.Client.Json
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
         AllowTrailingCommas = true)]
-    [JsonSerializable(typeof(UserPage))]
+    [JsonSerializable(typeof(ListPage<User>), TypeInfoPropertyName = "UserPage")]
     [JsonSerializable(typeof(User))]
     [JsonSerializable(typeof(ErrorBody))]
     internal partial class RinkelJsonContext : JsonSerializerContext

@@ -14,7 +14,7 @@ namespace Rinkel.Client.Json
     {
         private static readonly JsonSerializerOptions Options = CreateOptions();
 
-        public static JsonTypeInfo<UserPage> UserPage { get; } = Get<UserPage>();
+        public static JsonTypeInfo<ListPage<User>> UserPage { get; } = Get<ListPage<User>>();
 
         public static JsonTypeInfo<User> User { get; } = Get<User>();
 
@@ -30,7 +30,8 @@ namespace Rinkel.Client.Json
             return options;
         }
 
-        private static JsonTypeInfo<T> Get<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+        /// <summary>The contract for any type the context generates, with the wire renames applied.</summary>
+        internal static JsonTypeInfo<T> Get<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
         private static void RenameWireProperties(JsonTypeInfo type)
         {

@@ -1,0 +1,11 @@
+using Rinkel.Client.Json;
+
+namespace Rinkel.Client
+{
+    /// <summary>The resources of the API the client knows, for <see cref="RinkelClient.List{T}"/> and <see cref="RinkelClient.GetAsync{T}"/>.</summary>
+    public static class RinkelResources
+    {
+        public static readonly RinkelResource<User> Users = new RinkelResource<User>(
+            "users", "user", "users", WireContract.User, WireContract.UserPage, user => user.Id);
+    }
+}
