@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace Rinkel.Client.Http
 {
     /// <summary>
-    /// Retries idempotent requests on 429, 502, 503, 504, timeouts and broken connections, with bounded attempts
+    /// Retries idempotent requests on 429, 502, 503, 504, timeouts and broken connections (a POST only on 429), with bounded attempts
     /// and a bounded total time. Each attempt has its own timeout and covers the whole body (read by TracingHandler,
     /// the innermost handler), so a connection that drops mid-body is retried like one that drops before the headers.
     /// </summary>
@@ -19,8 +19,12 @@ namespace Rinkel.Client.Http
         {
             var context = RequestContext.From(request);
             var options = context.Options;
-            var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
-            var maxAttempts = idempotent ? options.MaxRetryCount + 1 : 1;
+            // PUT and DELETE leave the same state however often they arrive; a POST may create twice, so it is
+            // resent only after a 429 (refused unprocessed), and a POST that met anything else unknown goes back to
+            // the caller (ApiWrites checks whether it was carried out before sending it again).
+            var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ||
+                request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete;
+            var maxAttempts = options.MaxRetryCount + 1;
             var started = Stopwatch.StartNew();
 
             for (var attempt = 1; ; attempt++)
@@ -39,7 +43,7 @@ namespace Rinkel.Client.Http
                     {
                         response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
                         // The body is already read: TracingHandler, inside this attempt, buffers it next to the wire.
-                        if (!IsTransient(response.StatusCode) || attempt >= maxAttempts) return response;
+                        if (!(idempotent ? IsTransient(response.StatusCode) : response.StatusCode == (HttpStatusCode)429) || attempt >= maxAttempts) return response;
                         reason = (int)response.StatusCode + " " + response.ReasonPhrase;
                         serverDelay = RetryAfter.From(response, DateTimeOffset.UtcNow);
                         var throttled = response.StatusCode == (HttpStatusCode)429;
@@ -73,7 +77,7 @@ namespace Rinkel.Client.Http
                 }
 
                 var backoff = Backoff.Delay(attempt, options);
-                if (attempt >= maxAttempts || !FitsBudget(backoff, false, options, started, context))
+                if (!idempotent || attempt >= maxAttempts || !FitsBudget(backoff, false, options, started, context))
                     throw new TransportFailureException(failure is OperationCanceledException, reason, attempt, failure!);
                 await ScheduleAsync(request, context, attempt, maxAttempts, backoff, reason, false, cancellationToken).ConfigureAwait(false);
             }
