@@ -10,7 +10,7 @@ namespace Rinkel.Commands
     /// Changes a webhook subscription (PUT /webhooks/{event}): only the settings given change, the others keep the
     /// values the API has now (read just before the change, never taken from a possibly stale piped object).
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "RinkelWebhook", DefaultParameterSetName = EventSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "RinkelWebhook", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Webhook))]
     public sealed class SetRinkelWebhookCommand : WebhookCmdlet
     {

@@ -9,7 +9,7 @@ namespace Rinkel.Commands
     /// Asks Rinkel to deliver a test event (POST /webhooks/{event}/test) to the subscription's URL, or to the URL
     /// given. Writes nothing on success: Rinkel answers only that it accepted the request.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "RinkelWebhook", DefaultParameterSetName = EventSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsDiagnostic.Test, "RinkelWebhook", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     public sealed class TestRinkelWebhookCommand : WebhookCmdlet
     {
         private Connection? _connection;

@@ -4,7 +4,7 @@ using Rinkel.Client;
 namespace Rinkel.Commands
 {
     /// <summary>Ends webhook subscriptions (DELETE /webhooks/{event}); asks first unless -Confirm:$false.</summary>
-    [Cmdlet(VerbsLifecycle.Unregister, "RinkelWebhook", DefaultParameterSetName = EventSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Unregister, "RinkelWebhook", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class UnregisterRinkelWebhookCommand : WebhookCmdlet
     {
         private Connection? _connection;

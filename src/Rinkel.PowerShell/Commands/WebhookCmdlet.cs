@@ -11,6 +11,10 @@ namespace Rinkel.Commands
     public abstract class WebhookCmdlet : RinkelApiCmdlet
     {
         protected const string EventSet = "Event";
+
+        // The default set: PowerShell binds a pipeline object to the default set first, and only this way does a
+        // piped Rinkel.Webhook reach -InputObject (its URL then shows in -WhatIf and -Confirm) instead of binding
+        // its Event property by name.
         protected const string InputObjectSet = "InputObject";
 
         /// <summary>The current webhook event being handled, for error messages.</summary>
