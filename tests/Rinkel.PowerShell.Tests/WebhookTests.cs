@@ -417,7 +417,8 @@ public sealed class WebhookTests(FakeApiFixture fixture) : ModuleTestBase(fixtur
             Test-RinkelWebhook -Event callEnd
             $changed | Unregister-RinkelWebhook -Confirm:$false
             $after = @(Get-RinkelWebhook)
-            [pscustomobject]@{ Created = $created.Url; Listed = $listed.Count; Changed = $changed.Url; Description = $changed.Description; After = $after.Count }
+            [pscustomobject]@{ Created = $created.Url; Listed = $listed.Count; Changed = $changed.Url; Description = $changed.Description; After = $after.Count
+                Typed = ($created -is [Rinkel.Webhook]) -and ($listed[0] -is [Rinkel.Webhook]) -and ($changed -is [Rinkel.Webhook]) }
             """).ThrowIfFailed();
 
         var summary = Assert.Single(result.Output);
@@ -426,6 +427,7 @@ public sealed class WebhookTests(FakeApiFixture fixture) : ModuleTestBase(fixtur
         Assert.Equal("https://hooks.example.com/v2/end", summary.Properties["Changed"].Value);
         Assert.Equal("CRM", summary.Properties["Description"].Value);
         Assert.Equal(0, summary.Properties["After"].Value);
+        Assert.Equal(true, summary.Properties["Typed"].Value);
         var test = Assert.Single((await Api.GetWebhooksAsync()).Tests);
         Assert.Equal(("callEnd", "https://hooks.example.com/v2/end"), (test.Event, test.Url));
         Assert.Equal(
