@@ -192,7 +192,11 @@ public sealed class WebhookTests(FakeApiFixture fixture) : ModuleTestBase(fixtur
 
         var result = Session.Run("Unregister-RinkelWebhook -Event callEnd");
 
-        Assert.NotEmpty(result.AllErrors);
+        var error = Assert.Single(result.AllErrors);
+        Assert.Same(result.Terminating, error);
+        // The confirmation is asked of the host before anything is sent; a host that cannot ask ends the command.
+        Assert.Equal("System.NotSupportedException,Rinkel.Commands.UnregisterRinkelWebhookCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("cannot prompt", error.ToString());
         Assert.Empty(await WebhookRequestsAsync());
         Assert.Equal(EndUrl, (await SubscriptionAsync("callEnd")).Url);
     }

@@ -9,8 +9,8 @@ using System.Threading.Tasks;
 namespace Rinkel.Client.Http
 {
     /// <summary>
-    /// Retries idempotent requests on 429, 502, 503, 504, timeouts and broken connections (a POST only on 429), with bounded attempts
-    /// and a bounded total time. Each attempt has its own timeout and covers the whole body (read by TracingHandler,
+    /// Retries idempotent requests on 429, 502, 503, 504, timeouts and broken connections (a POST only on 429), with
+    /// bounded attempts and a bounded total time. Each attempt has its own timeout and covers the whole body (read by TracingHandler,
     /// the innermost handler), so a connection that drops mid-body is retried like one that drops before the headers.
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
