@@ -22,6 +22,11 @@
         'Disconnect-Rinkel'
         'Get-RinkelConnection'
         'Get-RinkelUser'
+        'Get-RinkelWebhook'
+        'Register-RinkelWebhook'
+        'Set-RinkelWebhook'
+        'Test-RinkelWebhook'
+        'Unregister-RinkelWebhook'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -101,14 +101,18 @@ namespace Rinkel.Client
             }
         }
 
-        internal async Task<ApiResponse> SendAsync(string relative, IRinkelObserver? observer, CancellationToken cancellationToken)
+        // method: GET when null; writes pass POST, PUT or DELETE with a UTF-8 JSON body (see Writes/ApiWrites.cs).
+        internal async Task<ApiResponse> SendAsync(string relative, IRinkelObserver? observer, CancellationToken cancellationToken,
+            HttpMethod? method = null, byte[]? jsonBody = null)
         {
             var uri = new Uri(Options.BaseUri, relative);
+            var verb = (method ?? HttpMethod.Get).Method;
             using (Begin(relative))
             {
                 var context = new RequestContext(_apiKey, Options, _gate, observer ?? NullRinkelObserver.Instance, _secrets, _closing.Token);
-                using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
+                using (var request = new HttpRequestMessage(method ?? HttpMethod.Get, uri))
                 {
+                    if (jsonBody != null) request.Content = ApiWrites.JsonContent(jsonBody);
                     context.AttachTo(request);
                     var http = HttpPipeline.CreateClient();
                     HttpResponseMessage response;
@@ -119,7 +123,7 @@ namespace Rinkel.Client
                     catch (TransportFailureException ex)
                     {
                         throw new RinkelApiException(
-                            ex.TimedOut ? RinkelErrorKind.Timeout : RinkelErrorKind.ConnectionFailed, "GET", uri, null, null,
+                            ex.TimedOut ? RinkelErrorKind.Timeout : RinkelErrorKind.ConnectionFailed, verb, uri, null, null,
                             null, null, null, ex.Attempts, Sentence(ex.Message) + Suffix(context), ex);
                     }
                     catch (ConnectionClosedException ex)
@@ -128,20 +132,20 @@ namespace Rinkel.Client
                     }
                     catch (ResponseTooLargeException ex)
                     {
-                        throw new RinkelApiException(RinkelErrorKind.InvalidResponse, "GET", uri, null, null, null, null, null,
+                        throw new RinkelApiException(RinkelErrorKind.InvalidResponse, verb, uri, null, null, null, null, null,
                             context.Attempts, ex.Message, ex);
                     }
                     catch (HttpRequestException ex)
                     {
                         // Not retried, e.g. a request the handler refused to send: still a connection failure.
-                        throw new RinkelApiException(RinkelErrorKind.ConnectionFailed, "GET", uri, null, null, null, null, null,
+                        throw new RinkelApiException(RinkelErrorKind.ConnectionFailed, verb, uri, null, null, null, null, null,
                             Math.Max(1, context.Attempts), FailureText.Describe(ex, _secrets), ex);
                     }
 
                     using (response)
                     {
                         var body = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                        var apiResponse = new ApiResponse("GET", uri, response.StatusCode, context.Clean(response.ReasonPhrase),
+                        var apiResponse = new ApiResponse(verb, uri, response.StatusCode, context.Clean(response.ReasonPhrase),
                             response.Content?.Headers.ContentType?.MediaType, body, context.Attempts, context.GaveUpBecause, _secrets);
                         if (!response.IsSuccessStatusCode) throw ResponseReader.ToException(apiResponse);
                         return apiResponse;

@@ -59,22 +59,34 @@ internal static class ApiPipeline
                 await Task.Delay(config.LatencyMs, cancel.Token);
             }
 
+            Func<ApiResponse> handle = () => ApiEndpoints.Handle(context, config, state.Launch.ApiKey);
+            if (WebhookEndpoints.Owns(path))
+            {
+                handle = await WebhookEndpoints.PrepareAsync(context, state, cancel.Token);
+            }
+
             var fault = state.Faults.TryTake(path, ApiEndpoints.ListingPage(context));
             if (fault is not null)
             {
                 state.Requests.Update(entry, r => r with { Fault = fault.Kind });
+                if (fault.Commit)
+                {
+                    var committed = handle();
+                    handle = () => committed;
+                }
+
                 if (fault.Kind == "delay")
                 {
                     await Task.Delay(fault.DelayMs ?? 0, cancel.Token);
                 }
                 else
                 {
-                    await FaultResponder.RespondAsync(context, fault, () => ApiEndpoints.Handle(context, config, state.Launch.ApiKey), cancel.Token);
+                    await FaultResponder.RespondAsync(context, fault, handle, cancel.Token);
                     return;
                 }
             }
 
-            await ApiEndpoints.Handle(context, config, state.Launch.ApiKey).WriteAsync(context);
+            await handle().WriteAsync(context);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

@@ -12,6 +12,8 @@ internal sealed class FakeState(LaunchOptions launch)
 
     public RequestLog Requests { get; } = new();
 
+    public WebhookStore Webhooks { get; } = new();
+
     public FakeConfig Config
     {
         get
@@ -40,5 +42,6 @@ internal sealed class FakeState(LaunchOptions launch)
 
         Faults.Clear();
         Requests.Clear();
+        Webhooks.Clear();
     }
 }

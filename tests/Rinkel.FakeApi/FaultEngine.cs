@@ -39,6 +39,12 @@ internal sealed record FaultSpec
     /// <summary>For "status": extra response headers (values are sent as Latin-1, so C1 controls go through).</summary>
     public Dictionary<string, string>? Headers { get; init; }
 
+    /// <summary>
+    /// The API carries the request out (a POST creates, a DELETE removes) before the fault is served: a write that
+    /// succeeded although the client never heard, or heard only an error.
+    /// </summary>
+    public bool Commit { get; init; }
+
     /// <summary>Rejected up front, so a typo in a test fails at the POST and not as a silent no-op.</summary>
     public string? Validate()
     {

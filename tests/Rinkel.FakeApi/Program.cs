@@ -41,6 +41,7 @@ app.Use((context, next) => context.Request.Path.StartsWithSegments("/_fake", Str
     ? next(context)
     : ApiPipeline.HandleAsync(context, state, lifetime.ApplicationStopping));
 ControlEndpoints.Map(app, state);
+WebhookControl.Map(app, state);
 
 try
 {

@@ -13,7 +13,7 @@ namespace Rinkel.PowerShell.Tests;
 [Collection(PowerShellCollection.Name)]
 public sealed class HelpTests
 {
-    public static readonly TheoryData<string> Cmdlets = new() { "Connect-Rinkel", "Disconnect-Rinkel", "Get-RinkelConnection", "Get-RinkelUser" };
+    public static readonly TheoryData<string> Cmdlets = new() { "Connect-Rinkel", "Disconnect-Rinkel", "Get-RinkelConnection", "Get-RinkelUser", "Get-RinkelWebhook", "Register-RinkelWebhook", "Set-RinkelWebhook", "Test-RinkelWebhook", "Unregister-RinkelWebhook" };
 
     // Extracts what a reader of Get-Help -Full sees into plain strings. Only engine cmdlets and statements:
     // Microsoft.PowerShell.Utility is not loaded in this host. foreach, unlike ForEach-Object, skips a $null list
@@ -40,9 +40,10 @@ public sealed class HelpTests
         """;
 
     // What the engine knows about the cmdlet, without the common parameters that Get-Help documents by itself.
+    // WhatIf and Confirm stay: a cmdlet has them only when it supports ShouldProcess, and platyPS documents them.
     private const string ReadCommand = """
         $c = Get-Command -Name $args[0]
-        $common = @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters)
+        $common = @([System.Management.Automation.Cmdlet]::CommonParameters) + @('UseTransaction')
         [pscustomobject]@{
             Parameters = [object[]]@($c.Parameters.Values | Where-Object { $common -notcontains $_.Name } | ForEach-Object {
                 $sets = @($_.ParameterSets.Values)

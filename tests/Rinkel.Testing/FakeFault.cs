@@ -61,6 +61,12 @@ public sealed record FakeFault
     /// <summary>For "status": extra response headers, sent as Latin-1.</summary>
     public Dictionary<string, string>? Headers { get; init; }
 
+    /// <summary>
+    /// True: the fake carries the request out (a POST creates, a DELETE removes) before serving the fault, so a
+    /// <see cref="Drop"/> or <see cref="Delay"/> is a write that happened although the client never heard.
+    /// </summary>
+    public bool? Commit { get; init; }
+
     /// <summary>Answer <paramref name="status"/> with the documented error body.</summary>
     public static FakeFault Status(int status, string? path = null, int? page = null, int times = 1) =>
         new() { Kind = "status", StatusCode = status, Path = path, Page = page, Times = times };

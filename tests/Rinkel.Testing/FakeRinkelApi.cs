@@ -14,7 +14,7 @@ namespace Rinkel.Testing;
 /// One fake Rinkel API server in its own process on 127.0.0.1 (a free port), for one test class or test.
 /// Dispose kills it; it also dies by itself when the test process does (its stdin closes).
 /// </summary>
-public sealed class FakeRinkelApi : IAsyncDisposable, IDisposable
+public sealed partial class FakeRinkelApi : IAsyncDisposable, IDisposable
 {
     /// <summary>Overrides the baked-in path of Rinkel.FakeApi.dll.</summary>
     public const string DllPathVariable = "RINKEL_FAKEAPI_DLL";

@@ -9,8 +9,8 @@ using System.Threading.Tasks;
 namespace Rinkel.Client.Http
 {
     /// <summary>
-    /// Retries idempotent requests on 429, 502, 503, 504, timeouts and broken connections, with bounded attempts
-    /// and a bounded total time. Each attempt has its own timeout and covers the whole body (read by TracingHandler,
+    /// Retries idempotent requests on 429, 502, 503, 504, timeouts and broken connections (a POST only on 429), with
+    /// bounded attempts and a bounded total time. Each attempt has its own timeout and covers the whole body (read by TracingHandler,
     /// the innermost handler), so a connection that drops mid-body is retried like one that drops before the headers.
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
@@ -22,8 +22,12 @@ namespace Rinkel.Client.Http
         {
             var context = RequestContext.From(request);
             var options = context.Options;
-            var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
-            var maxAttempts = idempotent ? options.MaxRetryCount + 1 : 1;
+            // PUT and DELETE leave the same state however often they arrive; a POST may create twice, so it is
+            // resent only after a 429 (refused unprocessed), and a POST that met anything else unknown goes back to
+            // the caller (ApiWrites checks whether it was carried out before sending it again).
+            var idempotent = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ||
+                request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete;
+            var maxAttempts = options.MaxRetryCount + 1;
             var started = Stopwatch.StartNew();
 
             // Waits end on the caller's cancellation and on the connection being closed; an attempt on the wire is
@@ -45,7 +49,7 @@ namespace Rinkel.Client.Http
                     {
                         response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
                         // The body is already read: TracingHandler, inside this attempt, buffers it next to the wire.
-                        if (!IsTransient(response.StatusCode) || attempt >= maxAttempts) return response;
+                        if (!(idempotent ? IsTransient(response.StatusCode) : response.StatusCode == (HttpStatusCode)429) || attempt >= maxAttempts) return response;
                         reason = (int)response.StatusCode + (context.Clean(response.ReasonPhrase) is string phrase ? " " + phrase : string.Empty);
                         var serverDelay = RetryAfter.From(response, DateTimeOffset.UtcNow);
                         // Retry-After 0, a negative value or a date in the past would let every retry go at once:
@@ -100,7 +104,7 @@ namespace Rinkel.Client.Http
                 }
 
                 var delay = Backoff.Delay(attempt, options);
-                if (attempt >= maxAttempts || !FitsBudget(delay, false, options, started, context))
+                if (!idempotent || attempt >= maxAttempts || !FitsBudget(delay, false, options, started, context))
                     throw new TransportFailureException(failure is OperationCanceledException, reason, attempt, failure!);
                 await ScheduleAsync(request, context, attempt, maxAttempts, delay, reason, false, waits.Token).ConfigureAwait(false);
             }

@@ -13,6 +13,9 @@ namespace Rinkel.Client.Json
     [JsonSerializable(typeof(ListPage<User>), TypeInfoPropertyName = "UserPage")]
     [JsonSerializable(typeof(User))]
     [JsonSerializable(typeof(ErrorBody))]
+    [JsonSerializable(typeof(ListPage<Webhook>), TypeInfoPropertyName = "WebhookPage")]
+    [JsonSerializable(typeof(Webhook))]
+    [JsonSerializable(typeof(WebhookBody))]
     internal partial class RinkelJsonContext : JsonSerializerContext
     {
     }

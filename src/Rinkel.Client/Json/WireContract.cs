@@ -20,6 +20,12 @@ namespace Rinkel.Client.Json
 
         public static JsonTypeInfo<ErrorBody> ErrorBody { get; } = Get<ErrorBody>();
 
+        public static JsonTypeInfo<ListPage<Webhook>> WebhookPage { get; } = Get<ListPage<Webhook>>();
+
+        public static JsonTypeInfo<Webhook> Webhook { get; } = Get<Webhook>();
+
+        public static JsonTypeInfo<WebhookBody> WebhookBody { get; } = Get<WebhookBody>();
+
         private static JsonSerializerOptions CreateOptions()
         {
             var options = new JsonSerializerOptions(RinkelJsonContext.Default.Options)

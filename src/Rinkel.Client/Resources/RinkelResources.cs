@@ -7,5 +7,9 @@ namespace Rinkel.Client
     {
         public static readonly RinkelResource<User> Users = new RinkelResource<User>(
             "users", "user", "users", WireContract.User, WireContract.UserPage, user => user.Id);
+
+        /// <summary>Webhook subscriptions; one per event, so the event is the id.</summary>
+        public static readonly RinkelResource<Webhook> Webhooks = new RinkelResource<Webhook>(
+            "webhooks", "webhook", "webhooks", WireContract.Webhook, WireContract.WebhookPage, webhook => webhook.Event);
     }
 }

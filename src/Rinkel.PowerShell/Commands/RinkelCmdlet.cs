@@ -51,8 +51,8 @@ namespace Rinkel.Commands
             }
         }
 
-        /// <summary>Turns a failed API call into an error record for this cmdlet.</summary>
-        internal ErrorRecord ErrorFor(RinkelApiException exception, object? target) => ErrorRecords.FromApi(exception, target);
+        /// <summary>Turns a failed API call into an error record for this cmdlet (a resource may say more about its own errors).</summary>
+        internal virtual ErrorRecord ErrorFor(RinkelApiException exception, object? target) => ErrorRecords.FromApi(exception, target);
 
         protected override void EndProcessing()
         {

@@ -26,6 +26,15 @@ public sealed class CapturingHost : PSHost
 
     public void ClearText() => _ui.Clear();
 
+    /// <summary>
+    /// Answers for PromptForChoice() (a ShouldProcess confirmation), as indexes into its choices; with none queued
+    /// the host refuses to ask, as a non-interactive host does.
+    /// </summary>
+    public Queue<int> Choices => _ui.Choices;
+
+    /// <summary>What each answered PromptForChoice() showed: its caption and message.</summary>
+    public IReadOnlyList<(string Caption, string Message)> ChoicePrompts => _ui.ChoicePrompts;
+
     public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
     public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
     public override Guid InstanceId { get; } = Guid.NewGuid();
@@ -46,6 +55,8 @@ public sealed class CapturingHost : PSHost
 
         public Queue<object> Answers { get; } = new();
         public List<FieldDescription> Prompts { get; } = [];
+        public Queue<int> Choices { get; } = new();
+        public List<(string Caption, string Message)> ChoicePrompts { get; } = [];
 
         public string Text { get { lock (_lock) return _text.ToString(); } }
         public void Clear() { lock (_lock) _text.Clear(); }
@@ -73,7 +84,12 @@ public sealed class CapturingHost : PSHost
         }
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException("The test host cannot prompt.");
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException("The test host cannot prompt.");
-        public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice) => throw new NotSupportedException("The test host cannot prompt.");
+        public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice)
+        {
+            if (Choices.Count == 0) throw new NotSupportedException("The test host cannot prompt.");
+            ChoicePrompts.Add((caption, message));
+            return Choices.Dequeue();
+        }
     }
 
     private sealed class CapturingRawUserInterface(int width) : PSHostRawUserInterface
