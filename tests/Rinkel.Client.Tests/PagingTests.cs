@@ -117,6 +117,27 @@ public sealed class PagingTests(ApiFixture fixture) : IClassFixture<ApiFixture>,
     }
 
     [Fact]
+    public async Task The_window_refills_as_pages_arrive_not_when_the_reader_takes_them()
+    {
+        // Window 2, 100 ms per page, and a reader that takes page 1 and then pauses: arrived pages free their slot
+        // at once, so pages go on arriving until twice the window waits for the reader, never more than 2 at a time.
+        await Api.ConfigureAsync(new FakeApiConfig { Users = 1000, LatencyMs = 100 });
+        using var client = Create(Api, o => o.MaxConcurrentPages = 2);
+        using var listing = client.ListUsers(null, null);
+        var users = new List<User>((await listing.ReadNextPageAsync(CancellationToken.None))!);
+
+        await Task.Delay(1500);
+        var requested = (await Api.GetRequestsAsync()).Select(r => PageOf(r)!.Value).Order().ToList();
+        Assert.Equal([1, 2, 3, 4, 5], requested);
+
+        while (await listing.ReadNextPageAsync(CancellationToken.None) is { } page) users.AddRange(page);
+        Assert.Equal(Ids(0, 1000), users.Select(u => u.Id));
+        var requests = await Api.GetRequestsAsync();
+        Assert.Equal(Enumerable.Range(1, 20), requests.Select(r => PageOf(r)!.Value).Order());
+        Assert.InRange(MaxOverlap(requests), 1, 2);
+    }
+
+    [Fact]
     public async Task A_reader_that_stops_early_cancels_the_prefetched_pages()
     {
         await Api.ConfigureAsync(new FakeApiConfig { Users = 1000, LatencyMs = 1500 });

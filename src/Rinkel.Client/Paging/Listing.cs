@@ -23,7 +23,13 @@ namespace Rinkel.Client
         private readonly string _queryTail;
         private readonly int _askedPerPage;
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly object _gate = new object();
+        // Guarded by _gate: pages are started both by the consumer and by pages arriving on pool threads.
         private readonly Queue<Task<PageResult>> _pending = new Queue<Task<PageResult>>();
+        private int _inFlight;
+        private bool _prefetching;
+        private bool _stopped;
+        private bool _filling;
         private readonly int _throttleBaseline;
 
         // Every id returned so far: a repeat is dropped wherever it comes from, not only from the adjacent page.
@@ -144,8 +150,14 @@ namespace Rinkel.Client
                 _started = true;
                 return await StartAsync().ConfigureAwait(false);
             }
-            if (_pending.Count > 0) return await _pending.Dequeue().ConfigureAwait(false);
-            return await FetchAsync(_nextPageToStart++).ConfigureAwait(false);
+            Task<PageResult>? next = null;
+            long page = 0;
+            lock (_gate)
+            {
+                if (_pending.Count > 0) next = _pending.Dequeue();
+                else page = _nextPageToStart++;
+            }
+            return await (next ?? FetchAsync(page)).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -226,14 +238,64 @@ namespace Rinkel.Client
             return pages;
         }
 
-        // With a known page count the window fills up to its width; without one, the next page is requested as soon
-        // as a full page arrives (one in flight), so a sequential listing still overlaps the network with the consumer.
+        // With a known page count the window keeps up to its width of requests in flight, and a page that arrives
+        // frees its slot at once (not when the consumer takes it), so the network never waits for the consumer;
+        // arrived pages waiting for the consumer are capped at twice the width to keep memory flat. Without a page
+        // count, the next page is requested as soon as a full page is read (one ahead), because only the page
+        // before it can tell whether there is a next one.
         private void StartPrefetching()
         {
-            var width = _totalPages.HasValue ? CurrentWindow() : 1;
-            var lastPage = Math.Min(_totalPages ?? long.MaxValue, _lastAllowedPage);
-            while (_pending.Count < width && _nextPageToStart <= lastPage)
-                _pending.Enqueue(FetchAsync(_nextPageToStart++));
+            lock (_gate)
+            {
+                _prefetching = true;
+                FillWindow();
+            }
+        }
+
+        // Called under _gate, by the consumer and by every page that arrives.
+        private void FillWindow()
+        {
+            if (!_prefetching || _stopped || _filling) return;
+            _filling = true;
+            try
+            {
+                var lastPage = Math.Min(_totalPages ?? long.MaxValue, _lastAllowedPage);
+                if (!_totalPages.HasValue)
+                {
+                    if (_pending.Count == 0 && _nextPageToStart <= lastPage) _pending.Enqueue(FetchAsync(_nextPageToStart++));
+                    return;
+                }
+                var width = CurrentWindow();
+                while (_inFlight < width && _pending.Count < 2 * width && _nextPageToStart <= lastPage)
+                {
+                    _inFlight++;
+                    _pending.Enqueue(FetchInWindowAsync(_nextPageToStart++));
+                }
+            }
+            finally
+            {
+                _filling = false;
+            }
+        }
+
+        private async Task<PageResult> FetchInWindowAsync(long page)
+        {
+            var arrived = false;
+            try
+            {
+                var result = await FetchAsync(page).ConfigureAwait(false);
+                arrived = true;
+                return result;
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _inFlight--;
+                    // After a failure nothing more is started: the consumer meets the failure in order and stops.
+                    if (arrived) FillWindow();
+                }
+            }
         }
 
         private int CurrentWindow()
@@ -394,9 +456,13 @@ namespace Rinkel.Client
 
         private void StopPrefetching()
         {
-            if (_pending.Count == 0) return;
-            _cancellation.Cancel();
-            while (_pending.Count > 0) Observe(_pending.Dequeue());
+            lock (_gate)
+            {
+                _stopped = true;
+                if (_pending.Count == 0) return;
+                _cancellation.Cancel();
+                while (_pending.Count > 0) Observe(_pending.Dequeue());
+            }
         }
 
         // A prefetched page nobody will read must not surface later as an unobserved task exception.
