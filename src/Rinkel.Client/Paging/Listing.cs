@@ -33,8 +33,8 @@ namespace Rinkel.Client
         private readonly int _throttleBaseline;
 
         // Every id returned so far: a repeat is dropped wherever it comes from, not only from the adjacent page.
-        // Ids only, so memory grows by a few dozen bytes per item, never by the items themselves.
-        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        // Ids only, packed (see IdSet), so memory grows by a few bytes per item, never by the items themselves.
+        private readonly IdSet _seen = new IdSet();
         private readonly List<string> _problems = new List<string>();
 
         private long _pageSize;
