@@ -79,11 +79,12 @@ internal static class JsonFigure
         var responseType = client.GetType("Rinkel.Client.ApiResponse", throwOnError: true)!;
         var readerType = client.GetType("Rinkel.Client.ResponseReader", throwOnError: true)!;
         var contextType = client.GetType("Rinkel.Client.Json.RinkelJsonContext", throwOnError: true)!;
-        var userType = client.GetType("Rinkel.Client.User", throwOnError: true)!;
-        var pageType = client.GetType("Rinkel.Client.Json.ListPage`1", throwOnError: true)!.MakeGenericType(userType);
-        var readPage = (readerType.GetMethod("ReadPage", Any) ?? throw new MissingMethodException("ResponseReader.ReadPage")).MakeGenericMethod(userType);
         var context = contextType.GetProperty("Default", Any)!.GetValue(null)!;
         var typeInfo = (JsonTypeInfo)contextType.GetProperty("UserPage", Any)!.GetValue(context)!;
+        // The page type is ListPage<User>; taken from the metadata, so it does not matter which assembly holds User.
+        var pageType = typeInfo.Type;
+        var userType = pageType.GetGenericArguments().Single();
+        var readPage = (readerType.GetMethod("ReadPage", Any) ?? throw new MissingMethodException("ResponseReader.ReadPage")).MakeGenericMethod(userType);
         var ctor = responseType.GetConstructors(Any).Single();
         var uri = new Uri("http://127.0.0.1/v1/users?page=1&perPage=50");
         var responses = pages
