@@ -49,6 +49,18 @@ public sealed class ListingIntegrityTests(ApiFixture fixture) : IClassFixture<Ap
         ["pages of 20 without meta, Skip 30 First 25"] = new([Everywhere with { PageSize = 20 }], [(30, 25)], null, Meta: false, Skip: 30, First: 25),
         ["totalPages 0 and totalItems null"] = new([Everywhere with { Pagination = """{"totalPages":0,"totalItems":null}""" }], [(0, 137)], null, Pages: [1, 2, 3]),
         ["totalPages that contradicts totalItems"] = new([Everywhere with { Pagination = """{"totalPages":2}""" }], [], ["contradicts itself", "make 3 page(s), but it says 2"]),
+        // A perPage that contradicts the rest of the meta fails before any user is picked by it.
+        ["meta perPage 100 over pages of 50"] = new([Everywhere with { Pagination = """{"perPage":100}""" }], [],
+            ["contradicts itself", "137 users at 100 per page make 2 page(s), but it says 3"]),
+        ["meta perPage 100 over pages of 50, Skip 30 First 25"] = new([Everywhere with { Pagination = """{"perPage":100}""" }], [],
+            ["contradicts itself"], Skip: 30, First: 25),
+        // Without a total to check it against, the page itself shows the lie, and the listing fails after it.
+        ["meta perPage 100 without totals, Skip 30 First 25"] = new(
+            [Everywhere with { Pagination = """{"perPage":100,"totalItems":null,"totalPages":null}""" }], [(30, 20)],
+            ["Page 2 held 50 users after page 1 held fewer than the 100 per page", "contradict that page size"], Skip: 30, First: 25),
+        ["meta perPage 100 without totals"] = new(
+            [Everywhere with { Pagination = """{"perPage":100,"totalItems":null,"totalPages":null}""" }], [(0, 50)],
+            ["contradict that page size"]),
         ["a single short page without meta"] = new([], [(0, 20)], null, Users: 20, Meta: false, Pages: [1, 2]),
 
         // Item 4: what paging uses is read strictly, the rest tolerated.

@@ -38,6 +38,8 @@ namespace Rinkel.Client
         private readonly List<string> _problems = new List<string>();
 
         private long _pageSize;
+        private bool _pageSizeProven = true;
+        private long? _shortPage;
         private long _lastAllowedPage = long.MaxValue;
         private long _nextPageToStart;
         private long? _totalPages;
@@ -108,8 +110,12 @@ namespace Rinkel.Client
                     throw new OperationCanceledException(cancellationToken);
                 }
 
-                var isLast = result.Page >= _lastAllowedPage
-                    || (_totalPages is long pages ? result.Page >= pages : result.Items.Count < _pageSize);
+                // A short page ends a listing without a page count, unless the page size came from the meta alone:
+                // then the next page must be empty to prove the meta right (a perPage that lies would otherwise end
+                // the listing short and quiet).
+                var unprovenEnd = !_totalPages.HasValue && !_pageSizeProven && result.RawCount > 0 && result.RawCount < _pageSize;
+                var isLast = !unprovenEnd && (result.Page >= _lastAllowedPage
+                    || (_totalPages is long pages ? result.Page >= pages : result.RawCount < _pageSize));
                 if (isLast) StopPrefetching();
                 else StartPrefetching();
 
@@ -189,6 +195,8 @@ namespace Rinkel.Client
                 }
             }
             if (size.Value != _pageSize) UsePageSize(size.Value);
+            // What was asked for, or seen in full pages, is proven; a size only the meta gives is proven by a full page.
+            _pageSizeProven = size.Value == _askedPerPage || first.Meta.PerPage != size.Value;
 
             var start = fetched.TryGetValue(_nextPageToStart, out var cached) ? cached : await FetchAsync(_nextPageToStart).ConfigureAwait(false);
             _nextPageToStart++;
@@ -322,6 +330,14 @@ namespace Rinkel.Client
         {
             _lastResponse = result.Response;
             CheckPage(result);
+            if (!_totalPages.HasValue)
+            {
+                if (_shortPage is long shortPage && result.RawCount > 0)
+                    throw ResponseReader.Invalid(result.Response,
+                        $"Page {result.Page} held {result.RawCount} {_resource.PluralNoun} after page {shortPage} held fewer than the {_pageSize} per page the API gave; the pages contradict that page size.");
+                if (result.RawCount < _pageSize) _shortPage = result.Page;
+                else _pageSizeProven = true;
+            }
             var selected = new List<T>(result.Items.Count);
             var repeats = 0;
             var repeatsOfPrevious = 0;
