@@ -141,7 +141,7 @@ namespace Rinkel.Client
 
         private static string Kind(JsonValueKind kind) => kind.ToString().ToLowerInvariant();
 
-        private static RinkelApiException Invalid(ApiResponse response, string explanation, Exception? inner = null) =>
+        internal static RinkelApiException Invalid(ApiResponse response, string explanation, Exception? inner = null) =>
             new RinkelApiException(RinkelErrorKind.InvalidResponse, response.Method, response.Uri, (int)response.Status,
                 response.Reason, null, null, null, response.Attempts, explanation, inner);
 

@@ -73,16 +73,32 @@ namespace Rinkel.Client
         /// Gets one item of <paramref name="resource"/> by id. An unknown id is a <see cref="RinkelApiException"/> of
         /// kind NotFound.
         /// </summary>
-        public async Task<T> GetAsync<T>(RinkelResource<T> resource, string id, IRinkelObserver? observer, CancellationToken cancellationToken)
+        public Task<T> GetAsync<T>(RinkelResource<T> resource, string id, IRinkelObserver? observer, CancellationToken cancellationToken)
             where T : class
         {
             if (resource is null) throw new ArgumentNullException(nameof(resource));
-            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException($"The {resource.Noun} id is empty.", nameof(id));
+            return GetAsync(resource, resource.Path, id, resource.IdOf, "id", observer, cancellationToken);
+        }
+
+        /// <summary>
+        /// Gets one item at <paramref name="path"/>/<paramref name="key"/> (e.g. a call record by call id) and checks
+        /// that the item is the one asked for: <paramref name="keyOf"/> of the answer must equal <paramref name="key"/>,
+        /// or the answer is an invalid response rather than another item returned as if it were the one asked for.
+        /// </summary>
+        internal async Task<T> GetAsync<T>(RinkelResource<T> resource, string path, string key, Func<T, string?> keyOf, string keyName,
+            IRinkelObserver? observer, CancellationToken cancellationToken) where T : class
+        {
+            if (string.IsNullOrWhiteSpace(key)) throw new ArgumentException($"The {resource.Noun} {keyName} is empty.", nameof(key));
             // System.Uri unescapes %2E and then removes dot segments, so "." and ".." cannot be sent as one segment
             // however they are escaped: they would reach the listing or the API root instead.
-            if (id == "." || id == "..") throw new ArgumentException($"The {resource.Noun} id '{id}' is not a {resource.Noun} id.", nameof(id));
-            var response = await SendAsync(resource.Path + "/" + PathSegment.Escape(id), observer, cancellationToken).ConfigureAwait(false);
-            return ResponseReader.ReadSingle(response, resource);
+            if (key == "." || key == "..") throw new ArgumentException($"The {resource.Noun} {keyName} '{key}' is not a {resource.Noun} {keyName}.", nameof(key));
+            var response = await SendAsync(path + "/" + PathSegment.Escape(key), observer, cancellationToken).ConfigureAwait(false);
+            var item = ResponseReader.ReadSingle(response, resource);
+            var answered = keyOf(item);
+            if (!string.Equals(answered, key, StringComparison.Ordinal))
+                throw ResponseReader.Invalid(response,
+                    $"The API answered with the {resource.Noun} whose {keyName} is '{answered}' where '{key}' was asked for, so it was not returned as that {resource.Noun}.");
+            return item;
         }
 
         /// <summary>Starts a listing of <paramref name="resource"/>; pages are fetched as the caller reads them.</summary>

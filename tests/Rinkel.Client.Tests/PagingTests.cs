@@ -34,8 +34,9 @@ public sealed class PagingTests(ApiFixture fixture) : IClassFixture<ApiFixture>,
         Assert.Equal(Ids(0, count), outcome.Ids);
         Assert.Equal(meta ? count : null, outcome.TotalCount);
         var requests = await Api.GetRequestsAsync();
-        // With meta the page count is known; without it the listing stops at the first short page.
-        var expectedPages = meta ? Math.Max(1, (count + 49) / 50) : count / 50 + 1;
+        // With meta the page count is known; without it the listing stops at the first short page after a full
+        // one. A short first page alone cannot tell "the list ends" from "the API pages by fewer": page 2 tells.
+        var expectedPages = meta ? Math.Max(1, (count + 49) / 50) : count is > 0 and < 50 ? 2 : count / 50 + 1;
         Assert.Equal(Enumerable.Range(1, expectedPages), requests.Select(r => PageOf(r)!.Value).Order());
         Assert.All(requests, r => Assert.Contains("perPage=50", r.Query));
         Assert.All(requests, r => Assert.Equal(200, r.Status));
@@ -113,6 +114,27 @@ public sealed class PagingTests(ApiFixture fixture) : IClassFixture<ApiFixture>,
         await Api.ClearRequestsAsync();
         (await ListAsync(client)).ThrowIfFailed();
         Assert.Equal([1, 2, 3], (await Api.GetRequestsAsync()).Select(r => PageOf(r)!.Value).Order());
+    }
+
+    [Fact]
+    public async Task The_window_refills_as_pages_arrive_not_when_the_reader_takes_them()
+    {
+        // Window 2, 100 ms per page, and a reader that takes page 1 and then pauses: arrived pages free their slot
+        // at once, so pages go on arriving until twice the window waits for the reader, never more than 2 at a time.
+        await Api.ConfigureAsync(new FakeApiConfig { Users = 1000, LatencyMs = 100 });
+        using var client = Create(Api, o => o.MaxConcurrentPages = 2);
+        using var listing = client.ListUsers(null, null);
+        var users = new List<User>((await listing.ReadNextPageAsync(CancellationToken.None))!);
+
+        await Task.Delay(1500);
+        var requested = (await Api.GetRequestsAsync()).Select(r => PageOf(r)!.Value).Order().ToList();
+        Assert.Equal([1, 2, 3, 4, 5], requested);
+
+        while (await listing.ReadNextPageAsync(CancellationToken.None) is { } page) users.AddRange(page);
+        Assert.Equal(Ids(0, 1000), users.Select(u => u.Id));
+        var requests = await Api.GetRequestsAsync();
+        Assert.Equal(Enumerable.Range(1, 20), requests.Select(r => PageOf(r)!.Value).Order());
+        Assert.InRange(MaxOverlap(requests), 1, 2);
     }
 
     [Fact]

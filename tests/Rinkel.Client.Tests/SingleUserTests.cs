@@ -29,6 +29,23 @@ public sealed class SingleUserTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         Assert.Equal("Rinkel.Client.Tests", request.UserAgent);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_user_whose_id_differs_from_the_one_asked_for_is_an_invalid_response(bool bare)
+    {
+        // Issue 11 item 6: the API answers with another user (wrapped or bare) for the id asked.
+        await Api.ConfigureAsync(new FakeApiConfig { BareSingle = bare });
+        await Api.AddFaultsAsync(FakeFault.Rewrite(path: "/v1/users/*") with { ItemId = Id(8) });
+        using var client = Create(Api);
+
+        var (user, error, _) = await GetAsync(client, Id(7));
+
+        Assert.Null(user);
+        Assert.Equal(RinkelErrorKind.InvalidResponse, error?.Kind);
+        Assert.Contains($"whose id is '{Id(8)}' where '{Id(7)}' was asked for", error!.Message);
+    }
+
     [Fact]
     public async Task Music_on_hold_is_read_from_its_wire_name_mohConfig()
     {

@@ -253,6 +253,44 @@ public sealed class FaultTests(ServerFixture fixture) : IClassFixture<ServerFixt
     }
 
     [Fact]
+    public async Task Rewrite_serves_another_page_or_the_APIs_own_page_size()
+    {
+        var page3 = await Http.GetAsync(_api, "/v1/users?perPage=50&page=3");
+        await _api.AddFaultsAsync(FakeFault.Rewrite(page: 1) with { ServePage = 3 }, FakeFault.Rewrite() with { PageSize = 20 });
+
+        var served = await Http.GetAsync(_api, "/v1/users?perPage=50&page=1");
+        Assert.Equal(page3.Json.GetProperty("data").GetRawText(), served.Json.GetProperty("data").GetRawText());
+        var small = await Http.GetAsync(_api, "/v1/users?perPage=50&page=2");
+        Assert.Equal(20, small.Json.GetProperty("data").GetArrayLength());
+        Assert.Equal(FakeRinkelApi.UserId(20), small.Json.GetProperty("data")[0].GetProperty("id").GetString());
+        Assert.Equal(20, small.Json.GetProperty("meta").GetProperty("pagination").GetProperty("perPage").GetInt32());
+        Assert.Equal([null, "rewrite", "rewrite"], (await _api.GetRequestsAsync()).Select(r => r.Fault));
+    }
+
+    [Fact]
+    public async Task Rewrite_changes_data_meta_and_a_single_items_id()
+    {
+        await _api.AddFaultsAsync(
+            FakeFault.Rewrite() with { NullEntries = 3 },
+            FakeFault.Rewrite() with { EmptyData = true, Pagination = """{"perPage":50.0,"totalItems":null}""" },
+            FakeFault.Rewrite() with { NoMeta = true },
+            FakeFault.Rewrite(path: "/v1/users/*") with { ItemId = "other" });
+
+        var nulls = (await Http.GetAsync(_api, "/v1/users?perPage=50")).Json.GetProperty("data");
+        Assert.Equal(50, nulls.GetArrayLength());
+        Assert.Equal(3, nulls.EnumerateArray().Count(e => e.ValueKind == JsonValueKind.Null));
+        var empty = await Http.GetAsync(_api, "/v1/users?perPage=50");
+        Assert.Equal(0, empty.Json.GetProperty("data").GetArrayLength());
+        Assert.Contains("\"perPage\":50.0", empty.Text);
+        Assert.Equal(JsonValueKind.Null, empty.Json.GetProperty("meta").GetProperty("pagination").GetProperty("totalItems").ValueKind);
+        Assert.Equal(3, empty.Json.GetProperty("meta").GetProperty("pagination").GetProperty("totalPages").GetInt32());
+        Assert.False((await Http.GetAsync(_api, "/v1/users")).Json.TryGetProperty("meta", out _));
+        var single = await Http.GetAsync(_api, "/v1/users/" + FakeRinkelApi.UserId(4));
+        Assert.Equal("other", single.Json.GetProperty("data").GetProperty("id").GetString());
+        Assert.False(string.IsNullOrEmpty(single.Json.GetProperty("data").GetProperty("fullName").GetString()));
+    }
+
+    [Fact]
     public async Task Invalid_faults_and_config_are_rejected_by_the_control_api()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(new FakeFault { Kind = "explode" }));
@@ -260,6 +298,9 @@ public sealed class FaultTests(ServerFixture fixture) : IClassFixture<ServerFixt
         await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(FakeFault.Status(503) with { Times = 0 }));
         await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(FakeFault.Drop() with { EchoApiKey = true }));
         await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(FakeFault.Status(500) with { ReasonPhrase = "a\r\nX: y" }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(FakeFault.Rewrite()));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(FakeFault.Rewrite() with { Pagination = "[1]" }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _api.AddFaultsAsync(FakeFault.Rewrite() with { PageSize = 51 }));
         await Assert.ThrowsAsync<InvalidOperationException>(() => _api.ConfigureAsync(new FakeApiConfig { Users = -1 }));
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(_api, "/v1/users")).Status);
     }

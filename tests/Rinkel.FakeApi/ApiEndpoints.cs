@@ -63,10 +63,13 @@ internal static class ApiEndpoints
         return (ApiRoute.Unknown, null);
     }
 
+    /// <summary>Whether the route answers the paged list envelope (every fault matcher's "page" applies to it).</summary>
+    public static bool IsListing(ApiRoute route) => route == ApiRoute.UserList;
+
     /// <summary>The requested page of a listing, for fault matching; null when not a valid listing page.</summary>
     public static int? ListingPage(HttpContext context)
     {
-        if (Classify(context.Request.Path.Value ?? "").Route != ApiRoute.UserList)
+        if (!IsListing(Classify(context.Request.Path.Value ?? "").Route))
         {
             return null;
         }

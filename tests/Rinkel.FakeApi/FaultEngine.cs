@@ -6,7 +6,7 @@ namespace Rinkel.FakeApi;
 /// </summary>
 internal sealed record FaultSpec
 {
-    public static readonly string[] Kinds = ["status", "delay", "drop", "malformed"];
+    public static readonly string[] Kinds = ["status", "delay", "drop", "malformed", "rewrite"];
 
     public static readonly string[] Variants =
         ["invalid-json", "truncated", "html", "empty", "wrong-content-type", "huge", "wrong-shape"];
@@ -45,6 +45,15 @@ internal sealed record FaultSpec
     /// </summary>
     public bool Commit { get; init; }
 
+    // "rewrite": the normal answer, changed the way a misbehaving API would change it (FaultResponder.RewriteAsync).
+    public int? ServePage { get; init; }
+    public int? PageSize { get; init; }
+    public int? NullEntries { get; init; }
+    public bool? EmptyData { get; init; }
+    public bool? NoMeta { get; init; }
+    public string? Pagination { get; init; }
+    public string? ItemId { get; init; }
+
     /// <summary>Rejected up front, so a typo in a test fails at the POST and not as a silent no-op.</summary>
     public string? Validate()
     {
@@ -67,6 +76,30 @@ internal sealed record FaultSpec
         }
 
         if (ReasonPhrase is not null && (ReasonPhrase.Contains('\r') || ReasonPhrase.Contains('\n'))) return "reasonPhrase must be one line.";
+
+        if (ServePage is < 1) return "servePage must be at least 1.";
+        if (PageSize is < 1 or > 50) return "pageSize must be 1..50 (what the API itself accepts).";
+        if (NullEntries is < 0) return "nullEntries must not be negative.";
+        if (Kind == "rewrite" && ServePage is null && PageSize is null && NullEntries is null && EmptyData is null && NoMeta is null && Pagination is null && ItemId is null)
+        {
+            return "A rewrite fault needs at least one of servePage, pageSize, nullEntries, emptyData, noMeta, pagination, itemId.";
+        }
+
+        if (Pagination is not null)
+        {
+            try
+            {
+                if (System.Text.Json.Nodes.JsonNode.Parse(Pagination) is not System.Text.Json.Nodes.JsonObject)
+                {
+                    return "pagination must be a JSON object, e.g. {\"perPage\":50.0}.";
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return "pagination must be a JSON object, e.g. {\"perPage\":50.0}.";
+            }
+        }
+
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Rinkel.FakeApi;
@@ -72,6 +73,10 @@ internal static class FaultResponder
                 await MalformedAsync(context, fault, normal, cancel);
                 return;
 
+            case "rewrite":
+                await RewriteAsync(context, fault, normal, cancel);
+                return;
+
             default:
                 throw new InvalidOperationException($"Fault kind '{fault.Kind}' has no responder.");
         }
@@ -119,6 +124,86 @@ internal static class FaultResponder
                 throw new InvalidOperationException($"Malformed variant '{fault.Variant}' has no responder.");
         }
     }
+
+    /// <summary>
+    /// The normal answer, changed as a misbehaving API would: another page served (servePage), the API's own page
+    /// size instead of the one asked (pageSize), entries replaced by null, an empty data array, meta removed or its
+    /// pagination fields overwritten, a single item's id changed. Works on the rendered JSON, so it applies to every
+    /// listed resource and every single-item route alike.
+    /// </summary>
+    private static async Task RewriteAsync(HttpContext context, FaultSpec fault, Func<ApiResponse> normal, CancellationToken cancel)
+    {
+        var request = context.Request;
+        if (fault.ServePage is not null || fault.PageSize is not null)
+        {
+            var query = QueryHelpers.ParseQuery(request.QueryString.Value);
+            if (fault.ServePage is { } servePage)
+            {
+                query["page"] = servePage.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (fault.PageSize is { } pageSize)
+            {
+                query["perPage"] = pageSize.ToString(CultureInfo.InvariantCulture);
+            }
+
+            request.QueryString = QueryString.Create(query);
+        }
+
+        var answer = normal();
+        var root = JsonNode.Parse(answer.Render());
+        if (answer.StatusCode == 200 && root is JsonObject body)
+        {
+            if (body["data"] is JsonArray data)
+            {
+                if (fault.EmptyData == true)
+                {
+                    data.Clear();
+                }
+
+                // Spread over the page, so neither end alone shows it.
+                var nulls = Math.Min(fault.NullEntries ?? 0, data.Count);
+                for (var i = 0; i < nulls; i++)
+                {
+                    data[(int)((long)i * data.Count / nulls)] = null;
+                }
+            }
+            else if (fault.ItemId is not null && (body["data"] as JsonObject ?? body) is { } item)
+            {
+                item["id"] = fault.ItemId;
+            }
+
+            if (fault.NoMeta == true)
+            {
+                body.Remove("meta");
+            }
+
+            if (fault.Pagination is not null)
+            {
+                if (body["meta"] is not JsonObject meta)
+                {
+                    body["meta"] = meta = new JsonObject();
+                }
+
+                if (meta["pagination"] is not JsonObject pagination)
+                {
+                    meta["pagination"] = pagination = new JsonObject();
+                }
+
+                foreach (var (name, value) in (JsonObject)JsonNode.Parse(fault.Pagination)!)
+                {
+                    pagination[name] = value?.DeepClone();
+                }
+            }
+        }
+
+        await WriteRawAsync(context, answer.StatusCode, ApiJson.ContentType, Encoding.UTF8.GetBytes(root?.ToJsonString(RewriteJson) ?? "null"), cancel);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions RewriteJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     // Valid JSON, one user-like item whose firstName is sizeMb MB long, streamed without buffering and
     // without Content-Length, so only a client-side size limit can stop it early.

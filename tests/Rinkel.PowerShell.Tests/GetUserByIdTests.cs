@@ -66,6 +66,49 @@ public sealed class GetUserByIdTests(FakeApiFixture fixture) : ModuleTestBase(fi
         Assert.Contains("User was not found", error.ToString());
     }
 
+    // Issue 11 item 10: one id that fails for good is that id's error; the fan-out goes on with the others.
+    [Theory]
+    [InlineData("timeout", "RinkelTimeout", ErrorCategory.OperationTimeout)]
+    [InlineData("drop", "RinkelConnectionFailed", ErrorCategory.ConnectionError)]
+    [InlineData("503", "RinkelServerError", ErrorCategory.ConnectionError)]
+    public async Task One_id_that_fails_for_good_is_its_own_error_and_the_others_still_come(string failure, string errorId, ErrorCategory category)
+    {
+        Session.Run("Connect-Rinkel -ApiKey $args[0] -BaseUri $args[1] -TimeoutSec 1 -MaxRetryCount 1",
+            FakeApiFixture.Secure(Api.ApiKey), Api.BaseUri).ThrowIfFailed();
+        var path = "/v1/users/" + Id(3);
+        await Api.AddFaultsAsync(failure switch
+        {
+            "timeout" => FakeFault.Delay(30_000, path: path, times: 10),
+            "drop" => FakeFault.Drop(path: path, times: 10),
+            _ => FakeFault.Status(503, path: path, times: 10),
+        });
+
+        var result = Session.Run("$args | Get-RinkelUser", Id(1), Id(2), Id(3), Id(4), Id(5), Id(6));
+
+        Assert.Null(result.Terminating);
+        Assert.Equal([Id(1), Id(2), Id(4), Id(5), Id(6)], Ids(result));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(errorId + ",Rinkel.Commands.GetRinkelUserCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(category, error.CategoryInfo.Category);
+        Assert.Equal(Id(3), error.TargetObject);
+    }
+
+    [Fact]
+    public async Task An_account_wide_refusal_ends_the_fan_out_after_writing_what_already_arrived()
+    {
+        Connect();
+        // Id 3 is refused only after a retried 503, so the ids after it have long arrived by then.
+        var path = "/v1/users/" + Id(3);
+        await Api.AddFaultsAsync(FakeFault.Status(503, path: path), FakeFault.Status(401, path: path, times: 10));
+
+        var result = Session.Run("$args | Get-RinkelUser", Id(1), Id(2), Id(3), Id(4), Id(5), Id(6));
+
+        Assert.Equal([Id(1), Id(2), Id(4), Id(5), Id(6)], Ids(result));
+        Assert.Empty(result.Errors);
+        Assert.Equal("RinkelAuthenticationFailed,Rinkel.Commands.GetRinkelUserCommand", result.Terminating?.FullyQualifiedErrorId);
+        Assert.Equal(Id(3), result.Terminating!.TargetObject);
+    }
+
     [Theory]
     [InlineData("../x")]
     [InlineData("a/b")]

@@ -117,6 +117,24 @@ public sealed class GetUserListTests(FakeApiFixture fixture) : ModuleTestBase(fi
     }
 
     [Fact]
+    public async Task A_listing_that_does_not_add_up_ends_with_a_terminating_error_not_a_warning_alone()
+    {
+        // Issue 11 item 1: page 2 comes back empty while meta counts 3 pages; page 3 is still written.
+        await Api.ConfigureAsync(new FakeApiConfig { Users = 137 });
+        Connect();
+        await Api.AddFaultsAsync(FakeFault.Rewrite(page: 2) with { EmptyData = true });
+
+        var result = Session.Run("Get-RinkelUser");
+
+        Assert.Equal(87, result.Output.Count);
+        var error = result.Terminating!;
+        Assert.Equal("RinkelInvalidResponse,Rinkel.Commands.GetRinkelUserCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+        Assert.Contains("page 2 was empty", error.ToString());
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
     public async Task Odd_beta_values_are_passed_through_not_fatal()
     {
         await Api.ConfigureAsync(new FakeApiConfig { Users = 60, Odd = true });

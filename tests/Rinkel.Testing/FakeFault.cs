@@ -11,7 +11,7 @@ namespace Rinkel.Testing;
 /// </remarks>
 public sealed record FakeFault
 {
-    /// <summary>"status", "delay", "drop" or "malformed".</summary>
+    /// <summary>"status", "delay", "drop", "malformed" or "rewrite".</summary>
     public required string Kind { get; init; }
 
     /// <summary>Exact request path (e.g. /v1/users), or a prefix ending in '*'; null matches every /v1 request.</summary>
@@ -66,6 +66,34 @@ public sealed record FakeFault
     /// <see cref="Drop"/> or <see cref="Delay"/> is a write that happened although the client never heard.
     /// </summary>
     public bool? Commit { get; init; }
+
+    /// <summary>For "rewrite": answer with this page's content (and meta) instead of the one asked for.</summary>
+    public int? ServePage { get; init; }
+
+    /// <summary>For "rewrite": page by this many items whatever perPage asked (the API's own page size).</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>For "rewrite": replace this many entries of data, spread over the page, with null.</summary>
+    public int? NullEntries { get; init; }
+
+    /// <summary>For "rewrite": an empty data array, meta unchanged.</summary>
+    public bool? EmptyData { get; init; }
+
+    /// <summary>For "rewrite": no meta at all.</summary>
+    public bool? NoMeta { get; init; }
+
+    /// <summary>For "rewrite": a JSON object whose fields overwrite meta.pagination's, e.g. <c>{"perPage":50.0}</c>.</summary>
+    public string? Pagination { get; init; }
+
+    /// <summary>For "rewrite" on a single-item route: the id the returned item carries.</summary>
+    public string? ItemId { get; init; }
+
+    /// <summary>
+    /// The normal answer of any listing or single-item route, changed as a misbehaving API would: set the
+    /// rewrite members with <c>with { ... }</c>, e.g. <c>FakeFault.Rewrite(path: "/v1/users", page: 2) with { EmptyData = true }</c>.
+    /// </summary>
+    public static FakeFault Rewrite(string? path = null, int? page = null, int times = 1) =>
+        new() { Kind = "rewrite", Path = path, Page = page, Times = times };
 
     /// <summary>Answer <paramref name="status"/> with the documented error body.</summary>
     public static FakeFault Status(int status, string? path = null, int? page = null, int times = 1) =>

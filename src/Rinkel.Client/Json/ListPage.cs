@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json;
 
 namespace Rinkel.Client.Json
 {
@@ -6,20 +7,10 @@ namespace Rinkel.Client.Json
     internal sealed class ListPage<T> where T : class
     {
         public List<T?>? Data { get; set; }
-        public PageMeta? Meta { get; set; }
-    }
 
-    internal sealed class PageMeta
-    {
-        public Pagination? Pagination { get; set; }
-    }
-
-    internal sealed class Pagination
-    {
-        public long? TotalItems { get; set; }
-        public long? TotalPages { get; set; }
-        public long? CurrentPage { get; set; }
-        public int? PerPage { get; set; }
+        // Kept as JSON and read by PageMeta: the few fields paging uses are checked strictly, anything else in it
+        // (links, a currentPage of any type, fields added later) must never fail a listing.
+        public JsonElement? Meta { get; set; }
     }
 
     internal sealed class ErrorBody

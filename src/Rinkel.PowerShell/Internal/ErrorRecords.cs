@@ -26,12 +26,15 @@ namespace Rinkel.Internal
             return new ErrorRecord(exception, id, category, target);
         }
 
-        /// <summary>Whether the failure says nothing about the other items of a pipeline, so they should still run.</summary>
-        public static bool IsPerItem(RinkelApiException exception) =>
-            exception.Kind == RinkelErrorKind.NotFound ||
-            exception.Kind == RinkelErrorKind.InvalidRequest ||
+        /// <summary>
+        /// Whether the failure concerns the whole account (the key is refused, lacks the right, or the account is
+        /// throttled beyond the retry budget), so that the other items of a pipeline would fail the same way. Every
+        /// other failure (not found, a timeout, a dropped connection, a server error, an unusable answer) belongs to
+        /// one item: it is that item's error and the others still run.
+        /// </summary>
+        public static bool IsAccountWide(RinkelApiException exception) =>
+            exception.Kind == RinkelErrorKind.Authentication ||
             exception.Kind == RinkelErrorKind.PermissionDenied ||
-            exception.Kind == RinkelErrorKind.InvalidResponse ||
-            exception.Kind == RinkelErrorKind.ServerError;
+            exception.Kind == RinkelErrorKind.RateLimited;
     }
 }

@@ -55,18 +55,31 @@ namespace Rinkel.Internal
         private void WriteNext()
         {
             var next = _inFlight.Dequeue();
+            RinkelApiException? accountWide = null;
             try
             {
                 _cmdlet.WriteObject(_cmdlet.Await(next.Value));
             }
-            catch (RinkelApiException ex) when (ErrorRecords.IsPerItem(ex))
+            catch (RinkelApiException ex) when (!ErrorRecords.IsAccountWide(ex))
             {
                 _cmdlet.WriteError(_cmdlet.ErrorFor(ex, next.Key));
             }
             catch (RinkelApiException ex)
             {
-                _cmdlet.ThrowTerminatingError(_cmdlet.ErrorFor(ex, next.Key));
+                accountWide = ex;
             }
+            if (accountWide == null) return;
+
+            // The other ids would meet the same refusal, so the fan-out stops; what already arrived for the ids after
+            // this one is still written (in input order, up to the first still in flight) before the error.
+            while (_inFlight.Count > 0 && _inFlight.Peek().Value.IsCompleted)
+            {
+                var done = _inFlight.Dequeue();
+                if (done.Value.Status == TaskStatus.RanToCompletion) _cmdlet.WriteObject(done.Value.Result);
+                else if (done.Value.Exception?.InnerException is RinkelApiException ex && !ErrorRecords.IsAccountWide(ex))
+                    _cmdlet.WriteError(_cmdlet.ErrorFor(ex, done.Key));
+            }
+            _cmdlet.ThrowTerminatingError(_cmdlet.ErrorFor(accountWide, next.Key));
         }
 
         // A terminating error or Ctrl+C can leave requests in flight: the cmdlet cancels them; observe their outcome.
