@@ -32,9 +32,11 @@ namespace Rinkel.Internal
             return ErrorRecords.FromApi(exception, target);
         }
 
-        /// <summary>The plan applies to every item of a pipeline, so a 403 ends it; other per-item failures do not.</summary>
-        public static bool IsPerItem(RinkelApiException exception) =>
-            exception.Kind != RinkelErrorKind.PermissionDenied && ErrorRecords.IsPerItem(exception);
+        /// <summary>
+        /// The plan, the key and throttling apply to every item of a pipeline, so a 403, a 401 or a 429 beyond the
+        /// budget ends it; any other failure is that item's error and the pipeline goes on.
+        /// </summary>
+        public static bool IsPerItem(RinkelApiException exception) => !ErrorRecords.IsAccountWide(exception);
 
         /// <summary>A subscription the listing does not have: the error Get and Set give before any write.</summary>
         public static ErrorRecord NotRegistered(string @event, string hint) =>
