@@ -13,6 +13,9 @@ namespace Rinkel.Client.Json
     [JsonSerializable(typeof(UserPage))]
     [JsonSerializable(typeof(User))]
     [JsonSerializable(typeof(ErrorBody))]
+    [JsonSerializable(typeof(CallRecordPage))]
+    [JsonSerializable(typeof(CallRecordEnvelope))]
+    [JsonSerializable(typeof(VoicemailCountEnvelope))]
     internal partial class RinkelJsonContext : JsonSerializerContext
     {
     }
