@@ -13,6 +13,9 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
+    # The public models load before Rinkel.dll, into the host's default context, so [Rinkel.User] and
+    # [Rinkel.PhoneNumber] resolve by name; the client and its packages stay private (Internal/Loading).
+    RequiredAssemblies     = @('Rinkel.Models.dll')
     FormatsToProcess       = @('Rinkel.Format.ps1xml')
     CmdletsToExport        = @(
         'Connect-Rinkel'

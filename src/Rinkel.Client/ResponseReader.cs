@@ -26,7 +26,7 @@ namespace Rinkel.Client
 
         public static UserPage ReadPage(ApiResponse response)
         {
-            var page = Read(response, RinkelJsonContext.Default.UserPage);
+            var page = Read(response, WireContract.UserPage);
             if (page.Data is null) throw Invalid(response, "The API returned a listing without a \"data\" array.");
             page.Data.RemoveAll(user => user is null);
             return page;
@@ -72,7 +72,7 @@ namespace Rinkel.Client
             {
                 try
                 {
-                    var body = JsonSerializer.Deserialize(WithoutBom(response.Body).Span, RinkelJsonContext.Default.ErrorBody);
+                    var body = JsonSerializer.Deserialize(WithoutBom(response.Body).Span, WireContract.ErrorBody);
                     item = body?.Errors is { Count: > 0 } errors ? errors[0] : null;
                 }
                 catch (JsonException)

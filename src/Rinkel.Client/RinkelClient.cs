@@ -35,7 +35,7 @@ namespace Rinkel.Client
         public Task VerifyAsync(IRinkelObserver? observer, CancellationToken cancellationToken) =>
             SendAsync(
                 "users?page=1&perPage=1",
-                RinkelJsonContext.Default.UserPage,
+                WireContract.UserPage,
                 observer,
                 cancellationToken);
 
@@ -47,7 +47,7 @@ namespace Rinkel.Client
             // however they are escaped: they would reach users/ (the listing) or the API root instead.
             if (id == "." || id == "..") throw new ArgumentException($"The user id '{id}' is not a user id.", nameof(id));
             var response = await SendAsync("users/" + PathSegment.Escape(id), observer, cancellationToken).ConfigureAwait(false);
-            return ResponseReader.ReadSingle(response, RinkelJsonContext.Default.User);
+            return ResponseReader.ReadSingle(response, WireContract.User);
         }
 
         /// <summary>Starts a listing of every user; pages are fetched as the caller reads them.</summary>

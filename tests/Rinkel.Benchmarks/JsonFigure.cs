@@ -11,7 +11,7 @@ namespace Rinkel.Benchmarks;
 /// <summary>
 /// CPU to turn JSON pages into users, without network: the client's own parse entry (ResponseReader.ReadPage
 /// over an ApiResponse, what UserListing calls for every page) against a bare JsonSerializer.Deserialize with
-/// the same source-generated JsonTypeInfo. Runs in a child process that loads Rinkel.Client from the module's
+/// the same JsonTypeInfo (the source-generated one with the client's wire names, WireContract.UserPage). Runs in a child process that loads Rinkel.Client from the module's
 /// Dependencies folder, the very assembly Import-Module uses; the pages come from the fake over HTTP once.
 /// </summary>
 internal static class JsonFigure
@@ -71,18 +71,21 @@ internal static class JsonFigure
     public static int Child(string[] args)
     {
         var named = ChildProcess.Named(args);
-        var client = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(named["client"]));
+        var clientPath = Path.GetFullPath(named["client"]);
+        // The client's models sit at the module root (Dependencies/..), where the module's resolver finds them too.
+        var models = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(clientPath)!)!, "Rinkel.Models.dll");
+        AssemblyLoadContext.Default.Resolving += (context, name) => name.Name == "Rinkel.Models" ? context.LoadFromAssemblyPath(models) : null;
+        var client = AssemblyLoadContext.Default.LoadFromAssemblyPath(clientPath);
         var rounds = int.Parse(named["rounds"], System.Globalization.CultureInfo.InvariantCulture);
         var pages = Directory.GetFiles(named["pages"], "page-*.json").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
 
         const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance;
         var responseType = client.GetType("Rinkel.Client.ApiResponse", throwOnError: true)!;
         var readerType = client.GetType("Rinkel.Client.ResponseReader", throwOnError: true)!;
-        var contextType = client.GetType("Rinkel.Client.Json.RinkelJsonContext", throwOnError: true)!;
+        var contractType = client.GetType("Rinkel.Client.Json.WireContract", throwOnError: true)!;
         var pageType = client.GetType("Rinkel.Client.Json.UserPage", throwOnError: true)!;
         var readPage = readerType.GetMethod("ReadPage", Any) ?? throw new MissingMethodException("ResponseReader.ReadPage");
-        var context = contextType.GetProperty("Default", Any)!.GetValue(null)!;
-        var typeInfo = (JsonTypeInfo)contextType.GetProperty("UserPage", Any)!.GetValue(context)!;
+        var typeInfo = (JsonTypeInfo)contractType.GetProperty("UserPage", Any)!.GetValue(null)!;
         var ctor = responseType.GetConstructors(Any).Single();
         var uri = new Uri("http://127.0.0.1/v1/users?page=1&perPage=50");
         var responses = pages

@@ -30,6 +30,32 @@ public sealed class SingleUserTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     }
 
     [Fact]
+    public async Task Music_on_hold_is_read_from_its_wire_name_mohConfig()
+    {
+        // The models carry no serializer attributes (Rinkel.Models is dependency-free): the client maps the name.
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Add("x-rinkel-api-key", Api.ApiKey);
+        using var page = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(Api.BaseUri + "/users?page=1&perPage=50"));
+        var expected = page.RootElement.GetProperty("data").EnumerateArray()
+            .Where(u => u.TryGetProperty("preferences", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Object
+                        && p.TryGetProperty("webphone", out var w) && w.ValueKind == System.Text.Json.JsonValueKind.Object)
+            .Take(3)
+            .Select(u => (Id: u.GetProperty("id").GetString()!, Moh: u.GetProperty("preferences").GetProperty("webphone").GetProperty("mohConfig")))
+            .ToList();
+        Assert.Equal(3, expected.Count);
+        using var client = Create(Api);
+
+        foreach (var (id, moh) in expected)
+        {
+            var user = await client.GetUserAsync(id, null, CancellationToken.None);
+            var music = user.Preferences?.Webphone?.MusicOnHold;
+            Assert.NotNull(music);
+            Assert.Equal(moh.GetProperty("enabled").GetBoolean(), music.Enabled);
+            Assert.Equal(moh.GetProperty("music").GetString(), music.Music);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_id_is_NotFound_after_one_request()
     {
         using var client = Create(Api);

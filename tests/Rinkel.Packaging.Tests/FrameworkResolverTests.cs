@@ -42,6 +42,17 @@ public sealed class FrameworkResolverTests
     }
 
     [Fact]
+    public void The_models_are_answered_with_the_file_at_the_module_root_that_RequiredAssemblies_loads()
+    {
+        var models = Path.Combine(Repo.ModuleDirectory, "Rinkel.Models.dll");
+        var request = AssemblyName.GetAssemblyName(models).FullName;
+        Assert.Equal(models, ModuleLoaderProbe.ResolvePath(request, Requester("Rinkel.Client")));
+        Assert.Equal(models, ModuleLoaderProbe.ResolvePath("Rinkel.Models", null));
+        Assert.False(File.Exists(Shipped("Rinkel.Models")));
+        Assert.Null(ModuleLoaderProbe.ResolvePath(request, Path.Combine(Path.GetTempPath(), "Modules", "Other", "Other.dll")));
+    }
+
+    [Fact]
     public void An_unnamed_requester_gets_the_shipped_file_only_for_versions_it_can_stand_in_for()
     {
         Assert.Equal(Shipped("System.Runtime.CompilerServices.Unsafe"), ModuleLoaderProbe.ResolvePath(Request("System.Runtime.CompilerServices.Unsafe", "4.0.4.1"), null));

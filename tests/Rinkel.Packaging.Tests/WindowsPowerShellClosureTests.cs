@@ -46,6 +46,13 @@ public sealed class WindowsPowerShellClosureTests(ITestOutputHelper log)
         Assert.Contains(resolutions, r => r.Outcome == Outcome.Redirected && r.Reference.Name == "System.Runtime.CompilerServices.Unsafe" && r.Reference.Version < new Version(6, 0));
         Assert.Contains(resolutions, r => r.Outcome == Outcome.Redirected && r.Reference.Name == "System.Buffers");
         Assert.Contains(resolutions, r => r.Outcome == Outcome.Redirected && r.Reference.Name == "Rinkel.Client" && r.From.Name.Name == "Rinkel");
+        // The models sit at the root: probed for Rinkel.dll, answered by the handler for the client in Dependencies/.
+        Assert.Contains(resolutions, r => r.Outcome == Outcome.Probed && r.Reference.Name == "Rinkel.Models" && r.From.Name.Name == "Rinkel");
+        Assert.Contains(resolutions, r => r.Outcome == Outcome.Redirected && r.Reference.Name == "Rinkel.Models" && r.From.Name.Name == "Rinkel.Client");
+        // Dependency-free: nothing but the framework.
+        var models = Assert.Single(ModuleAssemblies(), a => a.Name.Name == "Rinkel.Models");
+        Assert.All(resolutions.Where(r => r.From.Name.Name == "Rinkel.Models"), r => Assert.Equal(Outcome.Framework, r.Outcome));
+        Assert.Equal(Repo.ModuleDirectory.TrimEnd(Path.DirectorySeparatorChar), Path.GetDirectoryName(models.Path));
         Assert.Contains(resolutions, r => r.Outcome == Outcome.Probed && r.Reference.Name == "Microsoft.Extensions.Http");
     }
 

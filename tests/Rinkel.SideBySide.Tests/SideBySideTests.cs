@@ -92,6 +92,12 @@ public sealed class SideBySideTests(FakeApiFixture fixture, ITestOutputHelper lo
         Assert.Equal(Path.Combine(ScenarioHost.ModuleDirectory, "Rinkel.dll"), root.Location);
         Assert.True(root.InDefaultContext, message);
 
+        // The public models: one copy, from the module root, in the default context where [Rinkel.User] resolves and
+        // which the private client defers to.
+        var models = Assert.Single(run.Named("Rinkel.Models"));
+        Assert.Equal(Path.Combine(ScenarioHost.ModuleDirectory, "Rinkel.Models.dll"), models.Location);
+        Assert.True(models.InDefaultContext, message);
+
         var client = Assert.Single(run.Named("Rinkel.Client"));
         Assert.Equal(Path.Combine(ScenarioHost.DependencyDirectory, "Rinkel.Client.dll"), client.Location);
         Assert.Equal(PrivateContext, client.Context);

@@ -52,14 +52,14 @@ namespace Rinkel.Client
         public static async Task<long> GetNewVoicemailCountAsync(this RinkelClient client, IRinkelObserver? observer, CancellationToken cancellationToken)
         {
             var response = await client.SendAsync("voicemails/new-count", observer, cancellationToken).ConfigureAwait(false);
-            var body = ResponseReader.Read(response, RinkelJsonContext.Default.VoicemailCountEnvelope);
+            var body = ResponseReader.Read(response, WireContract.VoicemailCountEnvelope);
             if (body.Data?.Count is long count && count >= 0) return count;
             throw Invalid(response, "The API returned a voicemail count without a \"data.count\" number.");
         }
 
         private static CallRecord ReadRecord(ApiResponse response)
         {
-            var body = ResponseReader.Read(response, RinkelJsonContext.Default.CallRecordEnvelope);
+            var body = ResponseReader.Read(response, WireContract.CallRecordEnvelope);
             if (body.Data is null || string.IsNullOrEmpty(body.Data.Id))
                 throw Invalid(response, "The API returned an object without a \"data\" call record.");
             return body.Data;

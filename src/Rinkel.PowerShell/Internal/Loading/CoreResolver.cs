@@ -7,9 +7,11 @@ namespace Rinkel.Internal.Loading
 {
     /// <summary>
     /// PowerShell 7 (.NET): hooks the load context Rinkel.dll lives in (the default context under pwsh) and answers it
-    /// for Rinkel.Client only, loading it into <see cref="DependencyLoadContext"/>. The client's own references then
-    /// resolve inside that private context, so other modules' copies of Microsoft.Extensions.* and the like, loaded
-    /// before or after, never meet the module's copies, and the host context's other requests are never answered here.
+    /// for two names only. Rinkel.Client loads into <see cref="DependencyLoadContext"/>, so the client's own references
+    /// resolve inside that private context and other modules' copies of Microsoft.Extensions.* and the like, loaded
+    /// before or after, never meet the module's copies. Rinkel.Models, the public models, loads into the host context
+    /// itself from the module root (RequiredAssemblies normally has it there already), so the user's [Rinkel.User],
+    /// Rinkel.dll and the private client all see one and the same type. Every other request is left to the host.
     /// </summary>
     /// <remarks>
     /// No field or signature outside this class's method bodies names a System.Runtime.Loader type, and the methods are
@@ -23,12 +25,17 @@ namespace Rinkel.Internal.Loading
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static void Detach() => HostContext().Resolving -= OnResolving;
 
-        private static AssemblyLoadContext HostContext() =>
+        /// <summary>The context Rinkel.dll (and so Rinkel.Models) lives in.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal static AssemblyLoadContext HostContext() =>
             AssemblyLoadContext.GetLoadContext(typeof(CoreResolver).Assembly) ?? AssemblyLoadContext.Default;
 
-        private static Assembly? OnResolving(AssemblyLoadContext context, AssemblyName name) =>
-            string.Equals(name.Name, ModuleFolder.ClientName, StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(name.CultureName)
-                ? DependencyLoadContext.Instance.LoadClient()
-                : null;
+        private static Assembly? OnResolving(AssemblyLoadContext context, AssemblyName name)
+        {
+            if (!string.IsNullOrEmpty(name.CultureName)) return null;
+            if (string.Equals(name.Name, ModuleFolder.ClientName, StringComparison.OrdinalIgnoreCase)) return DependencyLoadContext.Instance.LoadClient();
+            if (ModuleFolder.IsModels(name.Name) && ModuleFolder.ShippedFile(name.Name) is string models) return context.LoadFromAssemblyPath(models);
+            return null;
+        }
     }
 }

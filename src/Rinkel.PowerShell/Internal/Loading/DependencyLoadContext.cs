@@ -13,7 +13,9 @@ namespace Rinkel.Internal.Loading
     /// used by the module, and the module's copy is never seen by anyone else.
     /// </summary>
     /// <remarks>
-    /// Framework assemblies are the exception: when the host already has one in an equal or newer version
+    /// Rinkel.Models is deferred to the context Rinkel.dll lives in: the models are the types users hold and name
+    /// ([Rinkel.User]), so the client must return instances of the very types PowerShell resolves, never a private copy.
+    /// Framework assemblies are the other exception: when the host already has one in an equal or newer version
     /// (System.Text.Json on PowerShell 7.4+, System.Memory, System.Buffers, System.Diagnostics.DiagnosticSource ...),
     /// <see cref="Load"/> declines and the default context supplies the host's, so there is one System.Text.Json in the
     /// process. On an older host (System.Text.Json 6 on PowerShell 7.2) the shipped copy loads here instead.
@@ -39,6 +41,7 @@ namespace Rinkel.Internal.Loading
         protected override Assembly? Load(AssemblyName assemblyName)
         {
             if (!string.IsNullOrEmpty(assemblyName.CultureName)) return null;
+            if (ModuleFolder.IsModels(assemblyName.Name)) return CoreResolver.HostContext().LoadFromAssemblyName(assemblyName);
             var path = ModuleFolder.ShippedFile(assemblyName.Name);
             if (path == null || HostProvides(assemblyName, path)) return null; // the default context answers
             return LoadFromAssemblyPath(path);

@@ -7,7 +7,9 @@ namespace Rinkel.Internal.Loading
     /// <summary>
     /// Windows PowerShell 5.1 (.NET Framework): an AppDomain.AssemblyResolve handler in place of the binding redirects
     /// a module cannot ship. Rinkel.dll is loaded with LoadFrom, so the binder already finds a Dependencies/ file of the
-    /// exact version next to the assembly that asks; it fails for Rinkel.Client (not next to Rinkel.dll) and where the
+    /// exact version next to the assembly that asks; it fails for Rinkel.Client (not next to Rinkel.dll), for
+    /// Rinkel.Models asked for by the client (the models sit at the root, and the answer is the very file
+    /// RequiredAssemblies loaded, so there is one copy of each model type) and where the
     /// package graph mixes versions: System.Memory 4.0.1.2 asks for System.Runtime.CompilerServices.Unsafe 4.0.4.1 and the
     /// module ships 6.0.0.0; likewise System.Buffers 4.0.2.0 (4.0.3.0 shipped) and System.ComponentModel.Annotations
     /// 4.2.0.0 (4.2.1.0). The handler answers exactly those requests with the shipped file.

@@ -5,11 +5,20 @@ using System.Reflection;
 
 namespace Rinkel.Internal.Loading
 {
-    /// <summary>The module's folder on disk: Rinkel.dll at the root, the client and its packages in Dependencies/.</summary>
+    /// <summary>
+    /// The module's folder on disk: Rinkel.dll and Rinkel.Models.dll at the root, the client and its packages in
+    /// Dependencies/.
+    /// </summary>
     internal static class ModuleFolder
     {
-        /// <summary>The only assembly the module's resolvers answer the host for; everything else hangs off it.</summary>
+        /// <summary>The private assembly the module's resolvers answer the host for; its packages hang off it.</summary>
         public const string ClientName = "Rinkel.Client";
+
+        /// <summary>
+        /// The public models: one copy, in the host's context (RequiredAssemblies puts it there), shared by Rinkel.dll,
+        /// the private client and the user's [Rinkel.User].
+        /// </summary>
+        public const string ModelsName = "Rinkel.Models";
 
         private static readonly ConcurrentDictionary<string, AssemblyName> Names =
             new ConcurrentDictionary<string, AssemblyName>(StringComparer.OrdinalIgnoreCase);
@@ -29,12 +38,14 @@ namespace Rinkel.Internal.Loading
             catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException) { return ""; }
         }
 
-        /// <summary>The file the module ships for a simple assembly name, or null.</summary>
+        public static bool IsModels(string? simpleName) => string.Equals(simpleName, ModelsName, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The file the module ships for a simple assembly name (the models at the root, the rest in Dependencies/), or null.</summary>
         public static string? ShippedFile(string? simpleName)
         {
             if (string.IsNullOrEmpty(simpleName) || Root.Length == 0) return null;
             if (simpleName!.IndexOfAny(new[] { '/', '\\', ':' }) >= 0 || simpleName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0) return null;
-            var path = Path.Combine(Dependencies, simpleName + ".dll");
+            var path = Path.Combine(IsModels(simpleName) ? Root : Dependencies, simpleName + ".dll");
             return File.Exists(path) ? path : null;
         }
 

@@ -9,7 +9,6 @@ namespace Rinkel
     /// <c>-lt (New-TimeSpan -Minutes 2)</c> and <c>Sort-Object Duration</c> all work, an Export-Csv cell holds the
     /// seconds, and <see cref="Text"/> is the <c>mm:ss</c> the default view shows.
     /// </summary>
-    [System.Text.Json.Serialization.JsonConverter(typeof(Client.Json.CallDurationConverter))]
     public readonly struct CallDuration : IEquatable<CallDuration>, IComparable<CallDuration>, IComparable, IFormattable
     {
         public CallDuration(int totalSeconds)

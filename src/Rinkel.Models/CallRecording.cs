@@ -7,7 +7,6 @@ namespace Rinkel
     {
         public string? Id { get; set; }
         /// <summary>Local time after which the recording is deleted.</summary>
-        [System.Text.Json.Serialization.JsonConverter(typeof(Client.Json.LocalDateTimeConverter))]
         public DateTime? AvailableUntil { get; set; }
         /// <summary>Where to play it; treat as opaque (it may carry a token and lack /v1).</summary>
         public string? PlayUrl { get; set; }

@@ -10,7 +10,6 @@ namespace Rinkel
         public bool? RingDevice { get; set; }
         public CallWaitingSettings? CallWaiting { get; set; }
         /// <summary>Music on hold (<c>mohConfig</c> in the API).</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("mohConfig")]
         public MusicOnHoldSettings? MusicOnHold { get; set; }
 
         public override string ToString()

@@ -1,6 +1,4 @@
 using System;
-using System.Text.Json.Serialization;
-using Rinkel.Client.Json;
 
 namespace Rinkel
 {
@@ -17,7 +15,6 @@ namespace Rinkel
         public string? CallId { get; set; }
 
         /// <summary>When the call started, in local time, so it compares directly with Get-Date.</summary>
-        [JsonConverter(typeof(LocalDateTimeConverter))]
         public DateTime? Date { get; set; }
 
         /// <summary><c>inbound</c> or <c>outbound</c>.</summary>

@@ -1,0 +1,65 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Rinkel.Client.Json
+{
+    /// <summary>
+    /// The serializer contracts the client reads with: the source-generated <see cref="RinkelJsonContext"/> plus the
+    /// wire names that differ from the models' property names. The models live in the dependency-free Rinkel.Models
+    /// assembly (loaded where PowerShell resolves <c>[Rinkel.User]</c>), so they cannot carry System.Text.Json
+    /// attributes; the renames are applied here as a contract modifier instead.
+    /// </summary>
+    internal static class WireContract
+    {
+        private static readonly JsonSerializerOptions Options = CreateOptions();
+
+        public static JsonTypeInfo<UserPage> UserPage { get; } = Get<UserPage>();
+
+        public static JsonTypeInfo<User> User { get; } = Get<User>();
+
+        public static JsonTypeInfo<ErrorBody> ErrorBody { get; } = Get<ErrorBody>();
+
+        public static JsonTypeInfo<CallRecordPage> CallRecordPage { get; } = Get<CallRecordPage>();
+
+        public static JsonTypeInfo<CallRecordEnvelope> CallRecordEnvelope { get; } = Get<CallRecordEnvelope>();
+
+        public static JsonTypeInfo<VoicemailCountEnvelope> VoicemailCountEnvelope { get; } = Get<VoicemailCountEnvelope>();
+
+        private static JsonSerializerOptions CreateOptions()
+        {
+            var options = new JsonSerializerOptions(RinkelJsonContext.Default.Options)
+            {
+                TypeInfoResolver = RinkelJsonContext.Default.WithAddedModifier(RenameWireProperties),
+            };
+            // Value types the models define without serializer attributes: timestamps become local DateTime values
+            // (comparable with Get-Date), durations CallDuration values.
+            options.Converters.Add(new LocalDateTimeConverter());
+            options.Converters.Add(new CallDurationConverter());
+            options.MakeReadOnly();
+            return options;
+        }
+
+        private static JsonTypeInfo<T> Get<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        private static void RenameWireProperties(JsonTypeInfo type)
+        {
+            if (type.Type == typeof(WebphonePreferences)) Rename(type, nameof(WebphonePreferences.MusicOnHold), "mohConfig");
+        }
+
+        private static void Rename(JsonTypeInfo type, string member, string wireName)
+        {
+            // The generated contract names each property by the context's camel-case policy.
+            var generated = JsonNamingPolicy.CamelCase.ConvertName(member);
+            foreach (var property in type.Properties)
+            {
+                if (property.Name == generated)
+                {
+                    property.Name = wireName;
+                    return;
+                }
+            }
+            throw new InvalidOperationException($"{type.Type.Name} has no property {member} to read from \"{wireName}\".");
+        }
+    }
+}
