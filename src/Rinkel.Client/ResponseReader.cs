@@ -24,16 +24,15 @@ namespace Rinkel.Client
             }
         }
 
-        public static UserPage ReadPage(ApiResponse response)
+        public static ListPage<T> ReadPage<T>(ApiResponse response, JsonTypeInfo<ListPage<T>> type) where T : class
         {
-            var page = Read(response, WireContract.UserPage);
+            var page = Read(response, type);
             if (page.Data is null) throw Invalid(response, "The API returned a listing without a \"data\" array.");
-            page.Data.RemoveAll(user => user is null);
             return page;
         }
 
         /// <summary>A single resource arrives bare or wrapped in "data" depending on the endpoint's mood: accept both.</summary>
-        public static User ReadSingle(ApiResponse response, JsonTypeInfo<User> type)
+        public static T ReadSingle<T>(ApiResponse response, RinkelResource<T> resource) where T : class
         {
             EnsureJsonBody(response);
             try
@@ -41,18 +40,20 @@ namespace Rinkel.Client
                 using var document = JsonDocument.Parse(WithoutBom(response.Body), DocumentOptions);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
-                    throw Invalid(response, $"The API returned a JSON {Kind(root.ValueKind)} where a user object was expected.");
+                    throw Invalid(response, $"The API returned a JSON {Kind(root.ValueKind)} where {Article(resource.Noun)} object was expected.");
                 var element = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? data : root;
-                var user = element.Deserialize(type);
-                if (user is null || string.IsNullOrEmpty(user.Id))
-                    throw Invalid(response, "The API returned an object without an id where a user was expected.");
-                return user;
+                var item = element.Deserialize(resource.ItemType);
+                if (item is null || string.IsNullOrEmpty(resource.IdOf(item)))
+                    throw Invalid(response, $"The API returned an object without an id where {Article(resource.Noun)} was expected.");
+                return item;
             }
             catch (JsonException ex)
             {
                 throw Invalid(response, Describe(ex, response), ex);
             }
         }
+
+        private static string Article(string noun) => ("aeiou".IndexOf(char.ToLowerInvariant(noun[0])) >= 0 ? "an " : "a ") + noun;
 
         public static RinkelApiException ToException(ApiResponse response)
         {
@@ -115,7 +116,7 @@ namespace Rinkel.Client
                 ? new ReadOnlyMemory<byte>(body, 3, body.Length - 3)
                 : new ReadOnlyMemory<byte>(body);
 
-        // The same leniency as the serializer's options (RinkelJsonContext) for the single-user reader.
+        // The same leniency as the serializer's options (RinkelJsonContext) for the single-item reader.
         private static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions
         {
             CommentHandling = JsonCommentHandling.Skip,

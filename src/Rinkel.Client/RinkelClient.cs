@@ -40,19 +40,35 @@ namespace Rinkel.Client
                 cancellationToken);
 
         /// <summary>Gets one user. An unknown id is a <see cref="RinkelApiException"/> of kind NotFound.</summary>
-        public async Task<User> GetUserAsync(string id, IRinkelObserver? observer, CancellationToken cancellationToken)
-        {
-            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("The user id is empty.", nameof(id));
-            // System.Uri unescapes %2E and then removes dot segments, so "." and ".." cannot be sent as one segment
-            // however they are escaped: they would reach users/ (the listing) or the API root instead.
-            if (id == "." || id == "..") throw new ArgumentException($"The user id '{id}' is not a user id.", nameof(id));
-            var response = await SendAsync("users/" + PathSegment.Escape(id), observer, cancellationToken).ConfigureAwait(false);
-            return ResponseReader.ReadSingle(response, WireContract.User);
-        }
+        public Task<User> GetUserAsync(string id, IRinkelObserver? observer, CancellationToken cancellationToken) =>
+            GetAsync(RinkelResources.Users, id, observer, cancellationToken);
 
         /// <summary>Starts a listing of every user; pages are fetched as the caller reads them.</summary>
-        public UserListing ListUsers(ListUsersOptions? options, IRinkelObserver? observer) =>
-            new UserListing(this, options ?? new ListUsersOptions(), observer ?? NullRinkelObserver.Instance);
+        public Listing<User> ListUsers(ListUsersOptions? options, IRinkelObserver? observer) =>
+            List(RinkelResources.Users, options ?? new ListUsersOptions(), observer);
+
+        /// <summary>
+        /// Gets one item of <paramref name="resource"/> by id. An unknown id is a <see cref="RinkelApiException"/> of
+        /// kind NotFound.
+        /// </summary>
+        public async Task<T> GetAsync<T>(RinkelResource<T> resource, string id, IRinkelObserver? observer, CancellationToken cancellationToken)
+            where T : class
+        {
+            if (resource is null) throw new ArgumentNullException(nameof(resource));
+            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException($"The {resource.Noun} id is empty.", nameof(id));
+            // System.Uri unescapes %2E and then removes dot segments, so "." and ".." cannot be sent as one segment
+            // however they are escaped: they would reach the listing or the API root instead.
+            if (id == "." || id == "..") throw new ArgumentException($"The {resource.Noun} id '{id}' is not a {resource.Noun} id.", nameof(id));
+            var response = await SendAsync(resource.Path + "/" + PathSegment.Escape(id), observer, cancellationToken).ConfigureAwait(false);
+            return ResponseReader.ReadSingle(response, resource);
+        }
+
+        /// <summary>Starts a listing of <paramref name="resource"/>; pages are fetched as the caller reads them.</summary>
+        public Listing<T> List<T>(RinkelResource<T> resource, ListingOptions? options, IRinkelObserver? observer) where T : class
+        {
+            if (resource is null) throw new ArgumentNullException(nameof(resource));
+            return new Listing<T>(this, resource, options ?? new ListingOptions(), observer ?? NullRinkelObserver.Instance);
+        }
 
         internal async Task<T> SendAsync<T>(string relative, JsonTypeInfo<T> type, IRinkelObserver? observer, CancellationToken cancellationToken)
         {

@@ -83,9 +83,10 @@ internal static class JsonFigure
         var responseType = client.GetType("Rinkel.Client.ApiResponse", throwOnError: true)!;
         var readerType = client.GetType("Rinkel.Client.ResponseReader", throwOnError: true)!;
         var contractType = client.GetType("Rinkel.Client.Json.WireContract", throwOnError: true)!;
-        var pageType = client.GetType("Rinkel.Client.Json.UserPage", throwOnError: true)!;
-        var readPage = readerType.GetMethod("ReadPage", Any) ?? throw new MissingMethodException("ResponseReader.ReadPage");
         var typeInfo = (JsonTypeInfo)contractType.GetProperty("UserPage", Any)!.GetValue(null)!;
+        var pageType = typeInfo.Type;
+        var userType = pageType.GetGenericArguments().Single();
+        var readPage = (readerType.GetMethod("ReadPage", Any) ?? throw new MissingMethodException("ResponseReader.ReadPage")).MakeGenericMethod(userType);
         var ctor = responseType.GetConstructors(Any).Single();
         var uri = new Uri("http://127.0.0.1/v1/users?page=1&perPage=50");
         var responses = pages
@@ -94,7 +95,7 @@ internal static class JsonFigure
 
         // Both paths get the same thin wrapper, so the comparison sees only what ReadPage adds.
         var viaClient = (Func<object, object>)typeof(JsonFigure).GetMethod(nameof(WrapReadPage), Any)!
-            .MakeGenericMethod(responseType, pageType).Invoke(null, [readPage])!;
+            .MakeGenericMethod(responseType, pageType).Invoke(null, [readPage, typeInfo])!;
         var bare = (Func<byte[], object>)typeof(JsonFigure).GetMethod(nameof(WrapBare), Any)!
             .MakeGenericMethod(pageType).Invoke(null, [typeInfo])!;
 
@@ -147,10 +148,11 @@ internal static class JsonFigure
         return elapsed;
     }
 
-    private static Func<object, object> WrapReadPage<TResponse, TPage>(MethodInfo readPage)
+    private static Func<object, object> WrapReadPage<TResponse, TPage>(MethodInfo readPage, JsonTypeInfo typeInfo)
     {
-        var typed = readPage.CreateDelegate<Func<TResponse, TPage>>();
-        return response => typed((TResponse)response)!;
+        var typed = readPage.CreateDelegate<Func<TResponse, JsonTypeInfo<TPage>, TPage>>();
+        var info = (JsonTypeInfo<TPage>)typeInfo;
+        return response => typed((TResponse)response, info)!;
     }
 
     private static Func<byte[], object> WrapBare<TPage>(JsonTypeInfo typeInfo)

@@ -183,7 +183,7 @@ public sealed class ResilienceTests(FakeApiFixture fixture) : ModuleTestBase(fix
 
         Assert.Equal(Enumerable.Range(0, 150).Select(Id), Ids(result));
         var warning = Assert.Single(result.Warnings);
-        Assert.Contains("reported 137 user(s) at the start of the listing and 160 at the end", warning);
+        Assert.Contains("reported 137 users at the start of the listing and 160 at the end", warning);
         Assert.Contains("returned 150", warning);
     }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 
 namespace Rinkel.Client
 {
@@ -25,7 +24,18 @@ namespace Rinkel.Client
         /// query too long. <paramref name="pinnedEnd"/> (when given) becomes endDate if the filter sets neither an end
         /// nor a date preset, so calls that end while a newest-first listing runs cannot shift its pages.
         /// </summary>
-        public static IReadOnlyList<string> ForCallRecords(CallRecordFilter filter, DateTimeOffset? pinnedEnd = null)
+        public static IReadOnlyList<string> ForCallRecords(CallRecordFilter filter, DateTimeOffset? pinnedEnd = null) =>
+            CallRecordBatches(filter, pinnedEnd).Select(q => q.ToString()).ToList();
+
+        /// <summary>As <see cref="ForVoicemails"/>, as name/value pairs for the listing engine.</summary>
+        internal static IReadOnlyList<KeyValuePair<string, string>> VoicemailPairs(VoicemailFilter filter, DateTimeOffset? pinnedEnd) =>
+            BuildVoicemails(filter, pinnedEnd).Pairs;
+
+        /// <summary>As <see cref="ForCallRecords"/>, one list of name/value pairs per request batch.</summary>
+        internal static IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> CallRecordPairs(CallRecordFilter filter, DateTimeOffset? pinnedEnd) =>
+            CallRecordBatches(filter, pinnedEnd).Select(q => (IReadOnlyList<KeyValuePair<string, string>>)q.Pairs).ToList();
+
+        private static List<Query> CallRecordBatches(CallRecordFilter filter, DateTimeOffset? pinnedEnd)
         {
             if (filter is null) throw new ArgumentNullException(nameof(filter));
             CheckRange(filter.Start, filter.End, filter.MinDuration, filter.MaxDuration);
@@ -49,30 +59,32 @@ namespace Rinkel.Client
             AddOrder(common, filter.Descending);
 
             var users = filter.Users.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).Distinct(StringComparer.Ordinal).ToList();
-            if (users.Count == 0) return new[] { common.ToString() };
+            if (users.Count == 0) return new List<Query> { common };
 
             // Each batch repeats the common filters and takes as many users as fit.
-            var batches = new List<string>();
+            var batches = new List<Query>();
             var batch = common.Clone();
             var inBatch = 0;
             foreach (var user in users)
             {
-                var piece = Query.Pair("user", user);
-                if (inBatch > 0 && batch.Length + 1 + piece.Length > MaxQueryLength)
+                if (inBatch > 0 && batch.Length + 1 + Query.Pair("user", user).Length > MaxQueryLength)
                 {
-                    batches.Add(batch.ToString());
+                    batches.Add(batch);
                     batch = common.Clone();
                     inBatch = 0;
                 }
-                batch.AddRaw(piece);
+                batch.Add("user", user);
                 inBatch++;
             }
-            batches.Add(batch.ToString());
+            batches.Add(batch);
             return batches;
         }
 
         /// <summary>The query of a voicemail listing. <see cref="VoicemailFilter.New"/> with any other filter is an ArgumentException.</summary>
-        public static string ForVoicemails(VoicemailFilter filter, DateTimeOffset? pinnedEnd = null)
+        public static string ForVoicemails(VoicemailFilter filter, DateTimeOffset? pinnedEnd = null) =>
+            BuildVoicemails(filter, pinnedEnd).ToString();
+
+        private static Query BuildVoicemails(VoicemailFilter filter, DateTimeOffset? pinnedEnd)
         {
             if (filter is null) throw new ArgumentNullException(nameof(filter));
             var query = new Query();
@@ -84,7 +96,7 @@ namespace Rinkel.Client
                         $"The API ignores every other voicemail filter when 'new' is used, so New cannot be combined with {string.Join(", ", others)}. Filter the unplayed voicemails afterwards instead (for example with Where-Object).",
                         nameof(filter));
                 query.Add("new", isNew);
-                return query.ToString();
+                return query;
             }
 
             CheckRange(filter.Start, filter.End, null, null);
@@ -95,7 +107,7 @@ namespace Rinkel.Client
             query.Add("isAnonymous", filter.IsAnonymous);
             query.Add("contactLookup", filter.ContactLookup);
             AddOrder(query, filter.Descending);
-            return query.ToString();
+            return query;
         }
 
         /// <summary>Unix seconds of a DateTime: local and unspecified kinds are local time.</summary>
@@ -153,21 +165,23 @@ namespace Rinkel.Client
 
         private sealed class Query
         {
-            private readonly StringBuilder _text = new StringBuilder();
+            public List<KeyValuePair<string, string>> Pairs { get; } = new List<KeyValuePair<string, string>>();
 
-            public int Length => _text.Length;
+            public int Length { get; private set; }
 
-            public static string Pair(string name, string value) => name + "=" + Uri.EscapeDataString(value);
+            // Escaped as the listing engine escapes them, so the text here is the text on the wire.
+            public static string Pair(string name, string value) => Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value);
 
             public void Add(string name, string? value)
             {
                 if (string.IsNullOrEmpty(value)) return;
-                AddRaw(Pair(name, value!));
+                Length += (Pairs.Count > 0 ? 1 : 0) + Pair(name, value!).Length;
+                Pairs.Add(new KeyValuePair<string, string>(name, value!));
             }
 
             public void Add(string name, bool? value)
             {
-                if (value is bool b) AddRaw(name + "=" + (b ? "true" : "false"));
+                if (value is bool b) Add(name, b ? "true" : "false");
             }
 
             public void AddAll(string name, IEnumerable<string> values, bool upper)
@@ -177,24 +191,18 @@ namespace Rinkel.Client
                 {
                     if (string.IsNullOrWhiteSpace(raw)) continue;
                     var value = upper ? raw.Trim().ToUpperInvariant() : raw.Trim();
-                    if (seen.Add(value)) AddRaw(Pair(name, value));
+                    if (seen.Add(value)) Add(name, value);
                 }
-            }
-
-            public void AddRaw(string pair)
-            {
-                if (_text.Length > 0) _text.Append('&');
-                _text.Append(pair);
             }
 
             public Query Clone()
             {
                 var copy = new Query();
-                copy._text.Append(_text);
+                foreach (var pair in Pairs) copy.Add(pair.Key, pair.Value);
                 return copy;
             }
 
-            public override string ToString() => _text.ToString();
+            public override string ToString() => string.Join("&", Pairs.Select(p => Pair(p.Key, p.Value)));
         }
     }
 }

@@ -15,12 +15,8 @@ namespace Rinkel.Client
         public static readonly TimeSpan[] DefaultCallIdWaits = { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3) };
 
         /// <summary>Gets one call detail record. An unknown id is a <see cref="RinkelApiException"/> of kind NotFound.</summary>
-        public static async Task<CallRecord> GetCallRecordAsync(this RinkelClient client, string id, IRinkelObserver? observer, CancellationToken cancellationToken)
-        {
-            var segment = Segment(id, "call detail record id", nameof(id));
-            var response = await client.SendAsync("call-detail-records/" + segment, observer, cancellationToken).ConfigureAwait(false);
-            return ReadRecord(response);
-        }
+        public static Task<CallRecord> GetCallRecordAsync(this RinkelClient client, string id, IRinkelObserver? observer, CancellationToken cancellationToken) =>
+            client.GetAsync(RinkelResources.CallRecords, id, observer, cancellationToken);
 
         /// <summary>
         /// Gets the record of a call by the call id webhooks carry. A 404 is retried after each of
@@ -37,7 +33,7 @@ namespace Rinkel.Client
                 try
                 {
                     var response = await client.SendAsync(relative, observer, cancellationToken).ConfigureAwait(false);
-                    return ReadRecord(response);
+                    return ResponseReader.ReadSingle(response, RinkelResources.CallRecords);
                 }
                 catch (RinkelApiException ex) when (ex.Kind == RinkelErrorKind.NotFound && attempt < waits.Length)
                 {
@@ -55,14 +51,6 @@ namespace Rinkel.Client
             var body = ResponseReader.Read(response, WireContract.VoicemailCountEnvelope);
             if (body.Data?.Count is long count && count >= 0) return count;
             throw Invalid(response, "The API returned a voicemail count without a \"data.count\" number.");
-        }
-
-        private static CallRecord ReadRecord(ApiResponse response)
-        {
-            var body = ResponseReader.Read(response, WireContract.CallRecordEnvelope);
-            if (body.Data is null || string.IsNullOrEmpty(body.Data.Id))
-                throw Invalid(response, "The API returned an object without a \"data\" call record.");
-            return body.Data;
         }
 
         private static string Segment(string value, string what, string parameter)

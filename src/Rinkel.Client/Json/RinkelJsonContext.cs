@@ -10,11 +10,11 @@ namespace Rinkel.Client.Json
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
         AllowTrailingCommas = true)]
-    [JsonSerializable(typeof(UserPage))]
+    [JsonSerializable(typeof(ListPage<User>), TypeInfoPropertyName = "UserPage")]
     [JsonSerializable(typeof(User))]
     [JsonSerializable(typeof(ErrorBody))]
-    [JsonSerializable(typeof(CallRecordPage))]
-    [JsonSerializable(typeof(CallRecordEnvelope))]
+    [JsonSerializable(typeof(ListPage<CallRecord>), TypeInfoPropertyName = "CallRecordPage")]
+    [JsonSerializable(typeof(CallRecord))]
     [JsonSerializable(typeof(VoicemailCountEnvelope))]
     internal partial class RinkelJsonContext : JsonSerializerContext
     {

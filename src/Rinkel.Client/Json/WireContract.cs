@@ -14,15 +14,15 @@ namespace Rinkel.Client.Json
     {
         private static readonly JsonSerializerOptions Options = CreateOptions();
 
-        public static JsonTypeInfo<UserPage> UserPage { get; } = Get<UserPage>();
+        public static JsonTypeInfo<ListPage<User>> UserPage { get; } = Get<ListPage<User>>();
 
         public static JsonTypeInfo<User> User { get; } = Get<User>();
 
         public static JsonTypeInfo<ErrorBody> ErrorBody { get; } = Get<ErrorBody>();
 
-        public static JsonTypeInfo<CallRecordPage> CallRecordPage { get; } = Get<CallRecordPage>();
+        public static JsonTypeInfo<ListPage<CallRecord>> CallRecordPage { get; } = Get<ListPage<CallRecord>>();
 
-        public static JsonTypeInfo<CallRecordEnvelope> CallRecordEnvelope { get; } = Get<CallRecordEnvelope>();
+        public static JsonTypeInfo<CallRecord> CallRecord { get; } = Get<CallRecord>();
 
         public static JsonTypeInfo<VoicemailCountEnvelope> VoicemailCountEnvelope { get; } = Get<VoicemailCountEnvelope>();
 

@@ -16,7 +16,7 @@ namespace Rinkel.Commands
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CmdletObserver? _observer;
 
-        protected CancellationToken CancellationToken => _stopping.Token;
+        protected internal CancellationToken CancellationToken => _stopping.Token;
 
         internal CmdletObserver Observer => _observer ??= new CmdletObserver(ProgressActivity);
 
@@ -24,14 +24,14 @@ namespace Rinkel.Commands
         protected virtual string ProgressActivity => MyInvocation.MyCommand.Name;
 
         /// <summary>Waits for <paramref name="task"/> on the pipeline thread, writing the client's messages meanwhile.</summary>
-        protected T Await<T>(Task<T> task)
+        protected internal T Await<T>(Task<T> task)
         {
             Wait(task);
             return task.GetAwaiter().GetResult();
         }
 
         /// <summary>As <see cref="Await{T}(Task{T})"/>, for a task without a result.</summary>
-        protected void Await(Task task)
+        protected internal void Await(Task task)
         {
             Wait(task);
             task.GetAwaiter().GetResult();

@@ -19,6 +19,9 @@ namespace Rinkel.Internal
         private readonly string _progressActivity;
         private bool _progressShown;
 
+        /// <summary>What the progress line counts ("users", "call records"); the listing being written sets it.</summary>
+        public string ProgressNoun { get; set; } = "items";
+
         public CmdletObserver(string progressActivity)
         {
             _progressActivity = progressActivity;
@@ -50,8 +53,8 @@ namespace Rinkel.Internal
         {
             var record = new ProgressRecord(ProgressActivityId, _progressActivity,
                 total is long t
-                    ? string.Format(CultureInfo.CurrentCulture, "{0:N0} of {1:N0} users", received, t)
-                    : string.Format(CultureInfo.CurrentCulture, "{0:N0} users", received));
+                    ? string.Format(CultureInfo.CurrentCulture, "{0:N0} of {1:N0} {2}", received, t, ProgressNoun)
+                    : string.Format(CultureInfo.CurrentCulture, "{0:N0} {1}", received, ProgressNoun));
             if (total is long all && all > 0) record.PercentComplete = (int)Math.Min(100, received * 100 / all);
             cmdlet.WriteProgress(record);
             _progressShown = true;

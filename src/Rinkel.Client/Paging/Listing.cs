@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Rinkel.Client.Json;
@@ -8,17 +9,18 @@ using Rinkel.Client.Json;
 namespace Rinkel.Client
 {
     /// <summary>
-    /// Reads every user page by page, in API order. When the first page tells how many pages there are, the
-    /// following ones are fetched concurrently within a bounded window (shrunk when the API throttles); without
-    /// that, pages are read one after another until a short page. Not thread-safe: one reader at a time.
+    /// Reads every item of one resource page by page, in API order. When the first page tells how many pages there
+    /// are, the following ones are fetched concurrently within a bounded window (shrunk when the API throttles);
+    /// without that, pages are read one after another until a short page. Not thread-safe: one reader at a time.
     /// </summary>
-    public sealed class UserListing : IDisposable
+    public sealed class Listing<T> : IDisposable where T : class
     {
-        private const int PerPage = RinkelClientOptions.MaxPageSize;
-
         private readonly RinkelClient _client;
-        private readonly ListUsersOptions _options;
+        private readonly RinkelResource<T> _resource;
+        private readonly ListingOptions _options;
         private readonly IRinkelObserver _observer;
+        private readonly string _queryTail;
+        private readonly int _perPage;
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly Queue<Task<PageResult>> _pending = new Queue<Task<PageResult>>();
         private readonly long _lastAllowedPage;
@@ -40,28 +42,34 @@ namespace Rinkel.Client
         private int _window;
         private int _throttlesSeen;
 
-        internal UserListing(RinkelClient client, ListUsersOptions options, IRinkelObserver observer)
+        internal Listing(RinkelClient client, RinkelResource<T> resource, ListingOptions options, IRinkelObserver observer)
         {
             if (options.Skip < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Skip, "Skip must not be negative.");
             if (options.First < 0) throw new ArgumentOutOfRangeException(nameof(options), options.First, "First must not be negative.");
             _client = client;
+            _resource = resource;
             _options = options;
             _observer = observer;
-            _nextPageToStart = options.Skip / PerPage + 1;
-            _skipInFirstPage = (int)(options.Skip % PerPage);
+            _perPage = resource.MaxPageSize;
+            _queryTail = QueryTail(options);
+            _nextPageToStart = options.Skip / _perPage + 1;
+            _skipInFirstPage = (int)(options.Skip % _perPage);
             _remaining = options.First;
             _lastAllowedPage = options.First is long first && first > 0
-                ? (options.Skip + first - 1) / PerPage + 1
+                ? (options.Skip + first - 1) / _perPage + 1
                 : long.MaxValue;
             _window = Math.Max(1, client.Options.MaxConcurrentPages);
             _throttleBaseline = client.Gate.ThrottleCount;
         }
 
-        /// <summary>The API's total number of users, once the first page has told it (null without pagination meta).</summary>
+        /// <summary>The resource being listed.</summary>
+        public RinkelResource<T> Resource => _resource;
+
+        /// <summary>The API's total number of items, once the first page has told it (null without pagination meta).</summary>
         public long? TotalCount => _firstTotalItems;
 
-        /// <summary>The next page of users in API order, or null at the end of the listing.</summary>
-        public async Task<IReadOnlyList<User>?> ReadNextPageAsync(CancellationToken cancellationToken)
+        /// <summary>The next page of items in API order, or null at the end of the listing.</summary>
+        public async Task<IReadOnlyList<T>?> ReadNextPageAsync(CancellationToken cancellationToken)
         {
             if (_done) return null;
             if (_remaining == 0) return Finish();
@@ -78,20 +86,30 @@ namespace Rinkel.Client
                     throw new OperationCanceledException(cancellationToken);
                 }
 
-                var isLast = result.Users.Count == 0
+                var isLast = result.Items.Count == 0
                     || result.Page >= _lastAllowedPage
-                    || (_totalPages is long pages ? result.Page >= pages : result.Users.Count < PerPage);
+                    || (_totalPages is long pages ? result.Page >= pages : result.Items.Count < _perPage);
                 if (isLast) StopPrefetching();
                 else StartPrefetching();
 
-                var users = Select(result);
+                var items = Select(result);
                 if (isLast || _remaining == 0)
                 {
                     _done = true;
                     CheckIntegrity();
                 }
-                return users;
+                return items;
             }
+        }
+
+        private static string QueryTail(ListingOptions options)
+        {
+            var query = new List<KeyValuePair<string, string>>();
+            options.AddQuery(query);
+            var sb = new StringBuilder();
+            foreach (var parameter in query)
+                sb.Append('&').Append(Uri.EscapeDataString(parameter.Key)).Append('=').Append(Uri.EscapeDataString(parameter.Value));
+            return sb.ToString();
         }
 
         private async Task<PageResult> NextResultAsync()
@@ -131,18 +149,20 @@ namespace Rinkel.Client
 
         private async Task<PageResult> FetchAsync(long page)
         {
-            var query = "users?page=" + page.ToString(CultureInfo.InvariantCulture) + "&perPage=" + PerPage.ToString(CultureInfo.InvariantCulture)
-                + (_options.IncludeAvatars ? "&includeAvatars=true" : string.Empty);
+            var query = _resource.Path + "?page=" + page.ToString(CultureInfo.InvariantCulture)
+                + "&perPage=" + _perPage.ToString(CultureInfo.InvariantCulture) + _queryTail;
             var response = await _client.SendAsync(query, _observer, _cancellation.Token).ConfigureAwait(false);
-            var body = ResponseReader.ReadPage(response);
+            var body = ResponseReader.ReadPage(response, _resource.PageType);
             var pagination = body.Meta?.Pagination;
-            return new PageResult(page, body.Data!, pagination?.TotalItems, pagination?.TotalPages, response);
+            var items = new List<T>(body.Data!.Count);
+            foreach (var item in body.Data) if (item != null) items.Add(item);
+            return new PageResult(page, items, pagination?.TotalItems, pagination?.TotalPages, response);
         }
 
-        private List<User> Select(PageResult result)
+        private List<T> Select(PageResult result)
         {
-            var users = result.Users;
-            _readFromApi += users.Count;
+            var items = result.Items;
+            _readFromApi += items.Count;
             if (result.TotalItems.HasValue)
             {
                 _lastTotalItems = result.TotalItems;
@@ -151,18 +171,19 @@ namespace Rinkel.Client
                 if (result.TotalItems != _firstTotalItems && !_changedTotalItems.HasValue) _changedTotalItems = result.TotalItems;
             }
 
-            // A user inserted before the current position shifts the list by one between two requests, so the last
-            // user of one page comes again as the first of the next. Dropping repeats keeps "exactly once".
+            // An item inserted before the current position shifts the list by one between two requests, so the last
+            // item of one page comes again as the first of the next. Dropping repeats keeps "exactly once".
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            var selected = new List<User>(users.Count);
+            var selected = new List<T>(items.Count);
             var repeats = 0;
-            foreach (var user in users)
+            foreach (var item in items)
             {
-                if (user.Id != null && _previousIds != null && _previousIds.Contains(user.Id)) { repeats++; continue; }
-                if (user.Id != null) ids.Add(user.Id);
-                selected.Add(user);
+                var id = _resource.IdOf(item);
+                if (id != null && _previousIds != null && _previousIds.Contains(id)) { repeats++; continue; }
+                if (id != null) ids.Add(id);
+                selected.Add(item);
             }
-            if (repeats > 0 && repeats == users.Count && users.Count == PerPage)
+            if (repeats > 0 && repeats == items.Count && items.Count == _perPage)
                 throw new RinkelApiException(RinkelErrorKind.InvalidResponse, result.Response.Method, result.Response.Uri,
                     (int)result.Response.Status, result.Response.Reason, null, null, null, result.Response.Attempts,
                     $"Page {result.Page} repeated the previous page; the API seems to ignore the page parameter, so the listing stopped instead of looping.");
@@ -190,11 +211,12 @@ namespace Rinkel.Client
             return _options.First is long first ? Math.Min(first, afterSkip) : afterSkip;
         }
 
-        // Users added or removed while the listing runs change what pages hold; say so rather than pretend.
+        // Items added or removed while the listing runs change what pages hold; say so rather than pretend.
         private void CheckIntegrity()
         {
+            var plural = _resource.PluralNoun;
             if (_duplicatesDropped > 0)
-                _observer.OnWarning($"{_duplicatesDropped} user(s) appeared on two pages because the list changed while it was read; each was returned once.");
+                _observer.OnWarning($"{_duplicatesDropped} {Count(_duplicatesDropped)} appeared on two pages because the list changed while it was read; each was returned once.");
             if (_options.First.HasValue || _options.Skip > 0 || !(_firstTotalItems is long expected)) return;
             var finalTotal = _lastTotalItems ?? expected;
             var received = _readFromApi - _duplicatesDropped;
@@ -203,10 +225,14 @@ namespace Rinkel.Client
                 : string.Empty;
             if (received != expected || change.Length > 0)
                 _observer.OnWarning(
-                    $"The API reported {expected} user(s) at the start of the listing{change}, but the listing returned {received}. Users were probably added or removed while it ran; run it again for a consistent list.");
+                    $"The API reported {expected} {Count(expected)} at the start of the listing{change}, but the listing returned {received}. {Capitalized(plural)} were probably added or removed while it ran; run it again for a consistent list.");
         }
 
-        private IReadOnlyList<User>? Finish()
+        private string Count(long n) => n == 1 ? _resource.Noun : _resource.PluralNoun;
+
+        private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+        private IReadOnlyList<T>? Finish()
         {
             _done = true;
             StopPrefetching();
@@ -233,17 +259,17 @@ namespace Rinkel.Client
 
         private sealed class PageResult
         {
-            public PageResult(long page, List<User> users, long? totalItems, long? totalPages, ApiResponse response)
+            public PageResult(long page, List<T> items, long? totalItems, long? totalPages, ApiResponse response)
             {
                 Page = page;
-                Users = users;
+                Items = items;
                 TotalItems = totalItems;
                 TotalPages = totalPages;
                 Response = response;
             }
 
             public long Page { get; }
-            public List<User> Users { get; }
+            public List<T> Items { get; }
             public long? TotalItems { get; }
             public long? TotalPages { get; }
             public ApiResponse Response { get; }

@@ -2,10 +2,10 @@ using System.Collections.Generic;
 
 namespace Rinkel.Client.Json
 {
-    // Wire shapes of the list envelope. Internal: callers see users and a PageInfo, not the envelope.
-    internal sealed class UserPage
+    // Wire shapes of the list envelope every listed resource shares. Internal: callers see items, not the envelope.
+    internal sealed class ListPage<T> where T : class
     {
-        public List<User>? Data { get; set; }
+        public List<T?>? Data { get; set; }
         public PageMeta? Meta { get; set; }
     }
 

@@ -1,0 +1,19 @@
+using Rinkel.Client.Json;
+
+namespace Rinkel.Client
+{
+    /// <summary>The resources of the API the client knows, for <see cref="RinkelClient.List{T}"/> and <see cref="RinkelClient.GetAsync{T}"/>.</summary>
+    public static class RinkelResources
+    {
+        public static readonly RinkelResource<User> Users = new RinkelResource<User>(
+            "users", "user", "users", WireContract.User, WireContract.UserPage, user => user.Id);
+
+        /// <summary>The call history (<c>/call-detail-records</c>).</summary>
+        public static readonly RinkelResource<CallRecord> CallRecords = new RinkelResource<CallRecord>(
+            "call-detail-records", "call record", "call records", WireContract.CallRecord, WireContract.CallRecordPage, record => record.Id);
+
+        /// <summary>Voicemails: call records whose status is VOICEMAIL (<c>/voicemails</c>).</summary>
+        public static readonly RinkelResource<CallRecord> Voicemails = new RinkelResource<CallRecord>(
+            "voicemails", "voicemail", "voicemails", WireContract.CallRecord, WireContract.CallRecordPage, record => record.Id);
+    }
+}
