@@ -25,7 +25,7 @@ namespace Rinkel.Client
         {
             var batches = CallQueryBuilder.CallRecordPairs(filter, pinnedEnd);
             if (batch < 0 || batch >= batches.Count) throw new ArgumentOutOfRangeException(nameof(batch), batch, $"The filter makes {batches.Count} batch(es).");
-            return client.List(RinkelResources.CallRecords, new CallRecordListOptions(batches[batch], skip, first), observer);
+            return client.List(RinkelResources.CallRecords, Options(batches[batch], skip, first, filter.DatePresets.Count > 0), observer);
         }
 
         /// <summary>Starts a call-record listing of a filter without users, or with few enough for one request.</summary>
@@ -34,15 +34,21 @@ namespace Rinkel.Client
             var batches = CallQueryBuilder.CallRecordPairs(filter, Now());
             if (batches.Count > 1)
                 throw new ArgumentException($"The filter names {filter.Users.Count} users, more than one request can carry; list them batch by batch with ListCallRecordBatch.", nameof(filter));
-            return client.List(RinkelResources.CallRecords, new CallRecordListOptions(batches.Single(), filter.Skip, filter.First), observer);
+            return client.List(RinkelResources.CallRecords, Options(batches.Single(), filter.Skip, filter.First, filter.DatePresets.Count > 0), observer);
         }
 
         /// <summary>Starts a voicemail listing. New combined with another filter is an ArgumentException (the API would drop them).</summary>
         public static Listing<CallRecord> ListVoicemails(this RinkelClient client, VoicemailFilter filter, IRinkelObserver? observer)
         {
             var query = CallQueryBuilder.VoicemailPairs(filter, Now());
-            return client.List(RinkelResources.Voicemails, new CallRecordListOptions(query, filter.Skip, filter.First), observer);
+            return client.List(RinkelResources.Voicemails, Options(query, filter.Skip, filter.First, filter.DatePresets.Count > 0 || filter.New.HasValue), observer);
         }
+
+        // A date preset (or voicemails' "new") makes the API ignore endDate, so the end cannot be pinned and calls that
+        // end meanwhile shift the pages: those listings read one page after another, where repeats are dropped and
+        // nothing can fall between two pages. Pinned listings keep the concurrent window.
+        private static CallRecordListOptions Options(IReadOnlyList<KeyValuePair<string, string>> query, long skip, long? first, bool unpinned) =>
+            new CallRecordListOptions(query, skip, first) { MaxConcurrentPages = unpinned ? 1 : (int?)null };
 
         /// <summary>
         /// The pinned end: the current second minus one, so a call dated within the second the listing starts (which the
