@@ -24,9 +24,8 @@ namespace Rinkel.Commands
         /// <summary>Record ids; from the pipeline as strings or as objects with an Id (or CallRecordId) property.</summary>
         [Parameter(Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CallRecordId")]
-        [IdArgument("CallRecordId")]
-        [ValidateNotNullOrEmpty]
-        [ValidateUserId]
+        [CallRecordIdArgument]
+        [ValidateOptionalIds]
         public string[]? Id { get; set; }
 
         /// <summary>The call ids webhooks carry. Used for pipeline objects that have a CallId but no Id.</summary>
@@ -118,13 +117,7 @@ namespace Rinkel.Commands
 
         protected override string ProgressActivity => "Listing Rinkel call records";
 
-        protected override void BeginProcessing()
-        {
-            var connection = _connection = ResolveConnection();
-            if (ParameterSetName != IdSet) return;
-            _byId = StartFanOut(connection, (id, ct) => connection.Client.GetCallRecordAsync(id, Observer, ct));
-            _byCallId = StartFanOut(connection, (id, ct) => connection.Client.GetCallRecordByCallIdAsync(id, IncludeDetails, Observer, ct));
-        }
+        protected override void BeginProcessing() => _connection = ResolveConnection();
 
         protected override void ProcessRecord()
         {
@@ -149,6 +142,11 @@ namespace Rinkel.Commands
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give either -Id or -CallId, not both."),
                     "RinkelCallRecordIdAndCallId", ErrorCategory.InvalidArgument, null));
             }
+
+            // The parameter set of piped input is only known here, not in BeginProcessing.
+            var connection = _connection!;
+            _byId ??= StartFanOut(connection, (id, ct) => connection.Client.GetCallRecordAsync(id, Observer, ct));
+            _byCallId ??= StartFanOut(connection, (id, ct) => connection.Client.GetCallRecordByCallIdAsync(id, IncludeDetails, Observer, ct));
 
             // A record piped back in carries both: its Id is the record itself.
             if (Id != null) foreach (var id in Id) _byId!.Add(id);
