@@ -34,8 +34,8 @@ internal static partial class NetworkFigures
             return new Figure
             {
                 Id = "callrecords",
-                Title = Stats.Inv($"export {s.CallRecords:N0} call records to CSV, {s.LatencyMs} ms latency, Get-RinkelCallRecord | Export-Csv (window {window})"),
-                Measured = new Quantity("Get-RinkelCallRecord | Export-Csv", Stats.Median(module), "ms"),
+                Title = Stats.Inv($"export {s.CallRecords:N0} call records to CSV, {s.LatencyMs} ms latency, Get-RinkelCallRecord piped to Export-Csv (window {window})"),
+                Measured = new Quantity("Get-RinkelCallRecord to Export-Csv", Stats.Median(module), "ms"),
                 Baselines =
                 [
                     ("(a)", new Quantity("naive perPage=10, listing only", Stats.Median(naive10), "ms")),
