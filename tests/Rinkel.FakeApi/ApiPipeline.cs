@@ -59,7 +59,7 @@ internal static class ApiPipeline
                 await Task.Delay(config.LatencyMs, cancel.Token);
             }
 
-            Func<ApiResponse> handle = () => ApiEndpoints.Handle(context, config, state.Launch.ApiKey);
+            Func<ApiResponse> handle = () => ApiEndpoints.Handle(context, config, state.Launch.ApiKey, state.Calls);
             if (WebhookEndpoints.Owns(path))
             {
                 handle = await WebhookEndpoints.PrepareAsync(context, state, cancel.Token);

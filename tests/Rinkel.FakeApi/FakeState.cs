@@ -14,6 +14,8 @@ internal sealed class FakeState(LaunchOptions launch)
 
     public WebhookStore Webhooks { get; } = new();
 
+    public CallHistory Calls { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
     public FakeConfig Config
     {
         get
@@ -43,5 +45,6 @@ internal sealed class FakeState(LaunchOptions launch)
         Faults.Clear();
         Requests.Clear();
         Webhooks.Clear();
+        Calls.Clear();
     }
 }

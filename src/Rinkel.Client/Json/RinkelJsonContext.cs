@@ -16,6 +16,9 @@ namespace Rinkel.Client.Json
     [JsonSerializable(typeof(ListPage<Webhook>), TypeInfoPropertyName = "WebhookPage")]
     [JsonSerializable(typeof(Webhook))]
     [JsonSerializable(typeof(WebhookBody))]
+    [JsonSerializable(typeof(ListPage<CallRecord>), TypeInfoPropertyName = "CallRecordPage")]
+    [JsonSerializable(typeof(CallRecord))]
+    [JsonSerializable(typeof(VoicemailCountEnvelope))]
     internal partial class RinkelJsonContext : JsonSerializerContext
     {
     }

@@ -26,12 +26,22 @@ namespace Rinkel.Client.Json
 
         public static JsonTypeInfo<WebhookBody> WebhookBody { get; } = Get<WebhookBody>();
 
+        public static JsonTypeInfo<ListPage<CallRecord>> CallRecordPage { get; } = Get<ListPage<CallRecord>>();
+
+        public static JsonTypeInfo<CallRecord> CallRecord { get; } = Get<CallRecord>();
+
+        public static JsonTypeInfo<VoicemailCountEnvelope> VoicemailCountEnvelope { get; } = Get<VoicemailCountEnvelope>();
+
         private static JsonSerializerOptions CreateOptions()
         {
             var options = new JsonSerializerOptions(RinkelJsonContext.Default.Options)
             {
                 TypeInfoResolver = RinkelJsonContext.Default.WithAddedModifier(RenameWireProperties),
             };
+            // Value types the models define without serializer attributes: timestamps become local DateTime values
+            // (comparable with Get-Date), durations CallDuration values.
+            options.Converters.Add(new LocalDateTimeConverter());
+            options.Converters.Add(new CallDurationConverter());
             options.MakeReadOnly();
             return options;
         }

@@ -72,7 +72,7 @@ namespace Rinkel.Client
             _queryTail = QueryTail(options);
             _remaining = options.First;
             UsePageSize(_askedPerPage);
-            _window = Math.Max(1, client.Options.MaxConcurrentPages);
+            _window = Math.Max(1, options.MaxConcurrentPages ?? client.Options.MaxConcurrentPages);
             _throttleBaseline = client.Gate.ThrottleCount;
         }
 
@@ -110,6 +110,12 @@ namespace Rinkel.Client
                     throw new OperationCanceledException(cancellationToken);
                 }
 
+                // A list that grew while it was read has pages the first one did not count: follow the newest count,
+                // or the items pushed past the first page count would be lost without a trace.
+                if (_totalPages.HasValue && PageCountOf(result) is long newest && newest > _totalPages)
+                {
+                    lock (_gate) _totalPages = newest;
+                }
                 // A short page ends a listing without a page count, unless the page size came from the meta alone:
                 // then the next page must be empty to prove the meta right (a perPage that lies would otherwise end
                 // the listing short and quiet).

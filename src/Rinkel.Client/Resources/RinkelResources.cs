@@ -11,5 +11,13 @@ namespace Rinkel.Client
         /// <summary>Webhook subscriptions; one per event, so the event is the id.</summary>
         public static readonly RinkelResource<Webhook> Webhooks = new RinkelResource<Webhook>(
             "webhooks", "webhook", "webhooks", WireContract.Webhook, WireContract.WebhookPage, webhook => webhook.Event);
+
+        /// <summary>The call history (<c>/call-detail-records</c>).</summary>
+        public static readonly RinkelResource<CallRecord> CallRecords = new RinkelResource<CallRecord>(
+            "call-detail-records", "call record", "call records", WireContract.CallRecord, WireContract.CallRecordPage, record => record.Id);
+
+        /// <summary>Voicemails: call records whose status is VOICEMAIL (<c>/voicemails</c>).</summary>
+        public static readonly RinkelResource<CallRecord> Voicemails = new RinkelResource<CallRecord>(
+            "voicemails", "voicemail", "voicemails", WireContract.CallRecord, WireContract.CallRecordPage, record => record.Id);
     }
 }
