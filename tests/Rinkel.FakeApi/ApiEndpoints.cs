@@ -39,6 +39,11 @@ internal enum ApiRoute
     Unknown,
     UserList,
     UserById,
+    CallRecordList,
+    CallRecordById,
+    CallRecordByCallId,
+    VoicemailList,
+    VoicemailNewCount,
 }
 
 /// <summary>The /v1 resources: routing, the key check and validation, returning responses unwritten.</summary>
@@ -60,13 +65,27 @@ internal static class ApiEndpoints
             return (ApiRoute.UserById, segments[3]);
         }
 
-        return (ApiRoute.Unknown, null);
+        return segments switch
+        {
+            ["", "v1", "call-detail-records"] or ["", "v1", "call-detail-records", ""] => (ApiRoute.CallRecordList, null),
+            ["", "v1", "call-detail-records", "by-call-id", { Length: > 0 } callId] => (ApiRoute.CallRecordByCallId, callId),
+            ["", "v1", "call-detail-records", { Length: > 0 } recordId] when recordId != "by-call-id" => (ApiRoute.CallRecordById, recordId),
+            ["", "v1", "voicemails"] or ["", "v1", "voicemails", ""] => (ApiRoute.VoicemailList, null),
+            ["", "v1", "voicemails", "new-count"] => (ApiRoute.VoicemailNewCount, null),
+            _ => (ApiRoute.Unknown, null),
+        };
     }
+
+    /// <summary>Whether a route answers a list envelope (every listing shares paging, faults and meta).</summary>
+    public static bool IsListing(ApiRoute route) => route is ApiRoute.UserList or ApiRoute.CallRecordList or ApiRoute.VoicemailList;
+
+    /// <summary>Whether a route answers one resource (the wrong-shape fault then answers a JSON array).</summary>
+    public static bool IsSingle(ApiRoute route) => route is ApiRoute.UserById or ApiRoute.CallRecordById or ApiRoute.CallRecordByCallId or ApiRoute.VoicemailNewCount;
 
     /// <summary>The requested page of a listing, for fault matching; null when not a valid listing page.</summary>
     public static int? ListingPage(HttpContext context)
     {
-        if (Classify(context.Request.Path.Value ?? "").Route != ApiRoute.UserList)
+        if (!IsListing(Classify(context.Request.Path.Value ?? "").Route))
         {
             return null;
         }
@@ -74,7 +93,7 @@ internal static class ApiEndpoints
         return TryReadInt(context.Request.Query, "page", 1, out var page) && page >= 1 ? page : null;
     }
 
-    public static ApiResponse Handle(HttpContext context, FakeConfig config, string apiKey)
+    public static ApiResponse Handle(HttpContext context, FakeConfig config, string apiKey, CallHistory calls)
     {
         var request = context.Request;
         var key = request.Headers[ApiKeyHeader];
@@ -100,13 +119,18 @@ internal static class ApiEndpoints
             return ApiResponse.Error(405, "METHOD_NOT_ALLOWED", "Method not allowed", $"{request.Method} is not supported on {path}.");
         }
 
+        var origin = $"{request.Scheme}://{request.Host}";
+        if (route is not (ApiRoute.UserList or ApiRoute.UserById))
+        {
+            return CallEndpoints.Handle(context, route, id, config, calls, origin);
+        }
+
         var errors = new List<ApiError>();
         if (!TryReadBool(request.Query, "includeAvatars", out var includeAvatars))
         {
             errors.Add(new ApiError("VALIDATION_ERROR", "includeAvatars must be a boolean", $"Got '{request.Query["includeAvatars"]}'."));
         }
 
-        var origin = $"{request.Scheme}://{request.Host}";
         if (route == ApiRoute.UserById)
         {
             if (errors.Count > 0)
@@ -123,16 +147,7 @@ internal static class ApiEndpoints
             return new ApiResponse(200, w => ApiJson.WriteSingle(w, user, config.BareSingle, includeAvatars, origin));
         }
 
-        if (!TryReadInt(request.Query, "page", 1, out var page) || page < 1)
-        {
-            errors.Add(new ApiError("VALIDATION_ERROR", "page must be an integer of at least 1", $"Got '{request.Query["page"]}'."));
-        }
-
-        if (!TryReadInt(request.Query, "perPage", 10, out var perPage) || perPage is < 1 or > 50)
-        {
-            errors.Add(new ApiError("VALIDATION_ERROR", "perPage must be an integer between 1 and 50", $"Got '{request.Query["perPage"]}'."));
-        }
-
+        ReadPaging(request.Query, errors, out var page, out var perPage);
         if (errors.Count > 0)
         {
             return new ApiResponse(400, w => ApiJson.WriteErrors(w, errors));
@@ -140,6 +155,28 @@ internal static class ApiEndpoints
 
         var listing = new UserPage(config, page, perPage, includeAvatars, origin);
         return new ApiResponse(200, w => ApiJson.WritePage(w, listing));
+    }
+
+    /// <summary>page (default 1, at least 1) and perPage (default 10, 1..50), as every listing validates them.</summary>
+    public static void ReadPaging(IQueryCollection query, List<ApiError> errors, out int page, out int perPage)
+    {
+        if (!TryReadInt(query, "page", 1, out page) || page < 1)
+        {
+            errors.Add(new ApiError("VALIDATION_ERROR", "page must be an integer of at least 1", $"Got '{query["page"]}'."));
+        }
+
+        if (!TryReadInt(query, "perPage", 10, out perPage) || perPage is < 1 or > 50)
+        {
+            errors.Add(new ApiError("VALIDATION_ERROR", "perPage must be an integer between 1 and 50", $"Got '{query["perPage"]}'."));
+        }
+    }
+
+    /// <summary>A strict boolean ("true" or "false"); absent is false; anything else adds a validation error.</summary>
+    public static bool ReadBool(IQueryCollection query, string name, List<ApiError> errors)
+    {
+        if (TryReadBool(query, name, out var value)) return value;
+        errors.Add(new ApiError("VALIDATION_ERROR", $"{name} must be a boolean", $"Got '{query[name]}'."));
+        return false;
     }
 
     private static ApiResponse Unauthorized(string detail) =>

@@ -32,37 +32,9 @@ internal static class ApiJson
         w.WriteEndObject();
     }
 
-    public static void WritePage(Utf8JsonWriter w, UserPage page)
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("data");
-        for (var i = page.FirstIndex; i < page.EndIndex; i++)
-        {
-            WriteUser(w, UserGenerator.Create(page.Config.Seed, i, page.Config.Odd), page.IncludeAvatars, page.Origin);
-        }
-
-        w.WriteEndArray();
-        if (page.Config.Meta)
-        {
-            w.WriteStartObject("meta");
-            w.WriteStartObject("pagination");
-            w.WriteNumber("totalItems", page.Config.Users);
-            w.WriteNumber("totalPages", page.TotalPages);
-            w.WriteNumber("currentPage", page.Page);
-            w.WriteNumber("perPage", page.PerPage);
-            w.WriteEndObject();
-            w.WriteStartObject("links");
-            w.WriteString("self", page.Link(page.Page));
-            w.WriteString("first", page.Link(1));
-            w.WriteString("last", page.Link(Math.Max(1, page.TotalPages)));
-            WriteNullableString(w, "previous", page.Page > 1 ? page.Link(page.Page - 1) : null);
-            WriteNullableString(w, "next", page.Page < page.TotalPages ? page.Link(page.Page + 1) : null);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
+    public static void WritePage(Utf8JsonWriter w, UserPage page) =>
+        ListingEnvelope.Write(w, page.Window, page.Config.Meta, page.Link,
+            (writer, i) => WriteUser(writer, UserGenerator.Create(page.Config.Seed, i, page.Config.Odd), page.IncludeAvatars, page.Origin));
 
     public static void WriteSingle(Utf8JsonWriter w, FakeUser user, bool bare, bool includeAvatars, string origin)
     {
@@ -197,13 +169,9 @@ internal sealed record ApiError(string Code, string Message, string Detail);
 /// <summary>One page of the listing: the paging math in one place, shared by the writer and the faults.</summary>
 internal sealed record UserPage(FakeConfig Config, int Page, int PerPage, bool IncludeAvatars, string Origin)
 {
-    public int TotalPages => (int)(((long)Config.Users + PerPage - 1) / PerPage);
-
-    public long FirstIndex => Math.Min((long)(Page - 1) * PerPage, Config.Users);
-
-    public long EndIndex => Math.Min(FirstIndex + PerPage, Config.Users);
+    public PageWindow Window => new(Config.Users, Page, PerPage);
 
     // Faithful to the real API: absolute, but without the /v1 prefix.
-    public string Link(int page) =>
+    public string Link(long page) =>
         $"{Origin}/users?page={page}&perPage={PerPage}" + (IncludeAvatars ? "&includeAvatars=true" : "");
 }

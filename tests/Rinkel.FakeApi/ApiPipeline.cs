@@ -69,12 +69,12 @@ internal static class ApiPipeline
                 }
                 else
                 {
-                    await FaultResponder.RespondAsync(context, fault, () => ApiEndpoints.Handle(context, config, state.Launch.ApiKey), cancel.Token);
+                    await FaultResponder.RespondAsync(context, fault, () => ApiEndpoints.Handle(context, config, state.Launch.ApiKey, state.Calls), cancel.Token);
                     return;
                 }
             }
 
-            await ApiEndpoints.Handle(context, config, state.Launch.ApiKey).WriteAsync(context);
+            await ApiEndpoints.Handle(context, config, state.Launch.ApiKey, state.Calls).WriteAsync(context);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

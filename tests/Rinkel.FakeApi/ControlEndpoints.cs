@@ -76,6 +76,24 @@ internal static class ControlEndpoints
             return NoContent(context);
         });
 
+        fake.MapPost("/calls", async context =>
+        {
+            var insert = await ReadAsync<CallInsert>(context);
+            if (insert is null)
+            {
+                return;
+            }
+
+            if (insert.Count is < 1 or > 10_000 || insert.VisibleAfterMs is < 0)
+            {
+                await WriteAsync(context, 400, new { error = "count must be 1..10000 and visibleAfterMs must not be negative." });
+                return;
+            }
+
+            var added = state.Calls.Insert(state.Config, insert.Count, TimeSpan.FromMilliseconds(insert.VisibleAfterMs), DateTimeOffset.UtcNow);
+            await WriteAsync(context, 200, new { calls = added.Select(r => new { r.Id, r.CallId, Date = CallRecordJson.Timestamp(r.Date), r.Status }) });
+        });
+
         fake.MapPost("/reset", context =>
         {
             state.Reset();
@@ -118,19 +136,34 @@ internal static class ControlEndpoints
 
     private sealed record FaultList(List<FaultSpec>? Faults);
 
+    /// <summary>POST /_fake/calls: calls that just ended, visible after a delay (a record appears seconds after its call).</summary>
+    private sealed record CallInsert(int Count = 1, int VisibleAfterMs = 0);
+
     private sealed record ConfigPatch(int? Users, int? Seed, bool? Meta, bool? BareSingle, int? LatencyMs, bool? Odd)
     {
+        public int? CallRecords { get; init; }
+        public long? CallsEndAt { get; init; }
+        public int? InsertCallsPerListing { get; init; }
+
         public string? Validate() =>
             Users is < 0 ? "users must not be negative."
             : LatencyMs is < 0 ? "latencyMs must not be negative."
+            : CallRecords is < 0 or > 1_000_000 ? "callRecords must be 0..1000000."
+            : InsertCallsPerListing is < 0 or > 1000 ? "insertCallsPerListing must be 0..1000."
+            : CallsEndAt is < 0 ? "callsEndAt must not be negative."
             : null;
 
-        public FakeConfig ApplyTo(FakeConfig c) => new(
+        public FakeConfig ApplyTo(FakeConfig c) => new FakeConfig(
             Users ?? c.Users,
             Seed ?? c.Seed,
             Meta ?? c.Meta,
             BareSingle ?? c.BareSingle,
             LatencyMs ?? c.LatencyMs,
-            Odd ?? c.Odd);
+            Odd ?? c.Odd)
+        {
+            CallRecords = CallRecords ?? c.CallRecords,
+            CallsEndAt = CallsEndAt ?? c.CallsEndAt,
+            InsertCallsPerListing = InsertCallsPerListing ?? c.InsertCallsPerListing,
+        };
     }
 }

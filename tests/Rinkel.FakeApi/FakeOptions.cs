@@ -6,6 +6,15 @@ namespace Rinkel.FakeApi;
 internal sealed record FakeConfig(int Users, int Seed, bool Meta, bool BareSingle, int LatencyMs, bool Odd)
 {
     public static readonly FakeConfig Default = new(Users: 137, Seed: 1, Meta: true, BareSingle: false, LatencyMs: 0, Odd: false);
+
+    /// <summary>How many generated call records the tenant's history holds (calls inserted later come on top).</summary>
+    public int CallRecords { get; init; } = 1000;
+
+    /// <summary>When the generated history ends, in unix seconds; null: a minute before the server started.</summary>
+    public long? CallsEndAt { get; init; }
+
+    /// <summary>Calls that end (are inserted, dated now) before each call-record or voicemail listing request is answered.</summary>
+    public int InsertCallsPerListing { get; init; }
 }
 
 /// <summary>The command line. Everything in <see cref="Config"/> can later be changed through /_fake/config.</summary>
@@ -24,8 +33,9 @@ internal sealed record LaunchOptions(int Port, string ApiKey, bool ExitOnStdinCl
           --bare-single            GET /v1/users/{id} answers a bare user, not {"data": user}
           --latency-ms N           delay every /v1 request by N ms
           --odd                    some users carry beta-API oddities (rules in OddUsers.cs)
+          --call-records N         generated call detail records in the history (default 1000)
           --exit-on-stdin-close    exit when standard input reaches end of file
-        Control endpoints (no key): /_fake/config, /_fake/faults, /_fake/requests, /_fake/reset
+        Control endpoints (no key): /_fake/config, /_fake/faults, /_fake/requests, /_fake/reset, /_fake/calls
         """;
 
     /// <summary>Parses the command line; on error returns null and a message for standard error.</summary>
@@ -75,6 +85,9 @@ internal sealed record LaunchOptions(int Port, string ApiKey, bool ExitOnStdinCl
                     break;
                 case "--seed" when TryInt(value, int.MinValue, int.MaxValue, out var s):
                     config = config with { Seed = s };
+                    break;
+                case "--call-records" when TryInt(value, 0, 1_000_000, out var c):
+                    config = config with { CallRecords = c };
                     break;
                 case "--latency-ms" when TryInt(value, 0, int.MaxValue, out var l):
                     config = config with { LatencyMs = l };

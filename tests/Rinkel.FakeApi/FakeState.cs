@@ -12,6 +12,8 @@ internal sealed class FakeState(LaunchOptions launch)
 
     public RequestLog Requests { get; } = new();
 
+    public CallHistory Calls { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
     public FakeConfig Config
     {
         get
@@ -40,5 +42,6 @@ internal sealed class FakeState(LaunchOptions launch)
 
         Faults.Clear();
         Requests.Clear();
+        Calls.Clear();
     }
 }

@@ -83,7 +83,7 @@ internal static class FaultResponder
                 break;
 
             case "wrong-shape":
-                var isSingle = ApiEndpoints.Classify(context.Request.Path.Value ?? "").Route == ApiRoute.UserById;
+                var isSingle = ApiEndpoints.IsSingle(ApiEndpoints.Classify(context.Request.Path.Value ?? "").Route);
                 await WriteRawAsync(context, 200, ApiJson.ContentType, isSingle ? "[]"u8.ToArray() : "{\"data\":{\"unexpected\":true}}"u8.ToArray(), cancel);
                 break;
 

@@ -23,6 +23,9 @@ public sealed record FakeApiOptions
 
     /// <summary>True: some users carry beta-API oddities (rules in the fake's UserGenerator; see <see cref="FakeOddities"/>).</summary>
     public bool Odd { get; init; }
+
+    /// <summary>Generated call detail records in the tenant's history (newest a minute before the server started).</summary>
+    public int CallRecords { get; init; } = 1000;
 }
 
 /// <summary>A change to a running server's settings: only the non-null members are changed.</summary>
@@ -34,6 +37,24 @@ public sealed record FakeApiConfig
     public bool? BareSingle { get; init; }
     public int? LatencyMs { get; init; }
     public bool? Odd { get; init; }
+
+    /// <summary>Generated call detail records (the history is rebuilt, and inserted calls dropped, when it changes).</summary>
+    public int? CallRecords { get; init; }
+
+    /// <summary>When the generated history ends, in unix seconds (null in a GET: a minute before the server started).</summary>
+    public long? CallsEndAt { get; init; }
+
+    /// <summary>Calls inserted (dated now) before each call-record or voicemail listing request is answered.</summary>
+    public int? InsertCallsPerListing { get; init; }
+}
+
+/// <summary>A call the fake inserted (POST /_fake/calls).</summary>
+public sealed record FakeCall
+{
+    public string Id { get; init; } = "";
+    public string CallId { get; init; } = "";
+    public string Date { get; init; } = "";
+    public string Status { get; init; } = "";
 }
 
 /// <summary>One API request as the fake saw it (GET /_fake/requests).</summary>

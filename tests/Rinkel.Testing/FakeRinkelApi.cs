@@ -156,6 +156,18 @@ public sealed class FakeRinkelApi : IAsyncDisposable, IDisposable
     public async Task<FakeApiConfig> GetConfigAsync() =>
         JsonSerializer.Deserialize<FakeApiConfig>(await SendAsync(HttpMethod.Get, "config", null).ConfigureAwait(false), ControlJson)!;
 
+    /// <summary>
+    /// POST /_fake/calls: <paramref name="count"/> calls that end now, whose records appear after
+    /// <paramref name="visibleAfterMs"/> (until then their ids and call ids are unknown, a 404).
+    /// </summary>
+    public async Task<IReadOnlyList<FakeCall>> InsertCallsAsync(int count = 1, int visibleAfterMs = 0)
+    {
+        var text = await SendAsync(HttpMethod.Post, "calls", new { count, visibleAfterMs }).ConfigureAwait(false);
+        return JsonSerializer.Deserialize<InsertedCalls>(text, ControlJson)!.Calls;
+    }
+
+    private sealed record InsertedCalls(List<FakeCall> Calls);
+
     /// <summary>Appends one-shot faults to the server's FIFO.</summary>
     public Task AddFaultsAsync(params FakeFault[] faults) => SendAsync(HttpMethod.Post, "faults", new { faults });
 
@@ -244,6 +256,8 @@ public sealed class FakeRinkelApi : IAsyncDisposable, IDisposable
         yield return o.Users.ToString(CultureInfo.InvariantCulture);
         yield return "--seed";
         yield return o.Seed.ToString(CultureInfo.InvariantCulture);
+        yield return "--call-records";
+        yield return o.CallRecords.ToString(CultureInfo.InvariantCulture);
         yield return "--latency-ms";
         yield return o.LatencyMs.ToString(CultureInfo.InvariantCulture);
         if (!o.Meta)
