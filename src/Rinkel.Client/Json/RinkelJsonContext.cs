@@ -13,6 +13,11 @@ namespace Rinkel.Client.Json
     [JsonSerializable(typeof(ListPage<User>), TypeInfoPropertyName = "UserPage")]
     [JsonSerializable(typeof(User))]
     [JsonSerializable(typeof(ErrorBody))]
+    [JsonSerializable(typeof(ListPage<Number>), TypeInfoPropertyName = "NumberPage")]
+    [JsonSerializable(typeof(Number))]
+    [JsonSerializable(typeof(ListPage<Recording>), TypeInfoPropertyName = "RecordingPage")]
+    [JsonSerializable(typeof(Recording))]
+    [JsonSerializable(typeof(AudioUrlEnvelope))]
     internal partial class RinkelJsonContext : JsonSerializerContext
     {
     }

@@ -20,12 +20,27 @@ namespace Rinkel.Client.Json
 
         public static JsonTypeInfo<ErrorBody> ErrorBody { get; } = Get<ErrorBody>();
 
+        public static JsonTypeInfo<ListPage<Number>> NumberPage { get; } = Get<ListPage<Number>>();
+
+        public static JsonTypeInfo<Number> Number { get; } = Get<Number>();
+
+        public static JsonTypeInfo<ListPage<Recording>> RecordingPage { get; } = Get<ListPage<Recording>>();
+
+        public static JsonTypeInfo<Recording> Recording { get; } = Get<Recording>();
+
+        public static JsonTypeInfo<AudioUrlEnvelope> AudioUrlEnvelope { get; } = Get<AudioUrlEnvelope>();
+
         private static JsonSerializerOptions CreateOptions()
         {
             var options = new JsonSerializerOptions(RinkelJsonContext.Default.Options)
             {
                 TypeInfoResolver = RinkelJsonContext.Default.WithAddedModifier(RenameWireProperties),
             };
+            // Value types the models define without serializer attributes: timestamps become local DateTime values
+            // (comparable with Get-Date), lengths in seconds TimeSpan values, a dial plan typed parts plus its text.
+            options.Converters.Add(new ApiTimestampConverter());
+            options.Converters.Add(new SecondsConverter());
+            options.Converters.Add(new DialPlanConverter());
             options.MakeReadOnly();
             return options;
         }
@@ -36,6 +51,7 @@ namespace Rinkel.Client.Json
         private static void RenameWireProperties(JsonTypeInfo type)
         {
             if (type.Type == typeof(WebphonePreferences)) Rename(type, nameof(WebphonePreferences.MusicOnHold), "mohConfig");
+            if (type.Type == typeof(Number)) Rename(type, nameof(Rinkel.Number.PhoneNumber), "number");
         }
 
         private static void Rename(JsonTypeInfo type, string member, string wireName)

@@ -7,5 +7,11 @@ namespace Rinkel.Client
     {
         public static readonly RinkelResource<User> Users = new RinkelResource<User>(
             "users", "user", "users", WireContract.User, WireContract.UserPage, user => user.Id);
+
+        public static readonly RinkelResource<Number> Numbers = new RinkelResource<Number>(
+            "numbers", "number", "numbers", WireContract.Number, WireContract.NumberPage, number => number.Id);
+
+        public static readonly RinkelResource<Recording> Recordings = new RinkelResource<Recording>(
+            "recordings", "recording", "recordings", WireContract.Recording, WireContract.RecordingPage, recording => recording.Id);
     }
 }
