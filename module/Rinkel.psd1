@@ -22,6 +22,9 @@
         'Disconnect-Rinkel'
         'Get-RinkelConnection'
         'Get-RinkelUser'
+        'Get-RinkelNumber'
+        'Get-RinkelRecording'
+        'Save-RinkelAudio'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -28,7 +28,7 @@ namespace Rinkel
         public DateTime? CancelDate { get; set; }
 
         /// <summary>Ids of the users in the number's forwarding or voice menu (pipe them to Get-RinkelUser).</summary>
-        public string[]? ActiveUserIds { get; set; }
+        public IdList? ActiveUserIds { get; set; }
 
         public InsightsSettings? Insights { get; set; }
 
@@ -39,7 +39,7 @@ namespace Rinkel
         public DialPlan? DialPlan { get; set; }
 
         /// <summary>How many users the number rings (the length of <see cref="ActiveUserIds"/>).</summary>
-        public int ActiveUserCount => ActiveUserIds?.Length ?? 0;
+        public int ActiveUserCount => ActiveUserIds?.Count ?? 0;
 
         public override string ToString() => PhoneNumber ?? LocalizedNumber ?? Id ?? string.Empty;
     }

@@ -121,6 +121,10 @@ internal static class AudioEndpoints
             {
                 await response.Body.WriteAsync(bytes.AsMemory(start + offset, Math.Min(16_384, send - offset)), cancel);
                 await response.Body.FlushAsync(cancel);
+                if (config.AudioBytesPerSecond is { } rate)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(16_384.0 / rate), cancel);
+                }
             }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
@@ -131,6 +135,8 @@ internal static class AudioEndpoints
 
         if (cut)
         {
+            // Let the client read what was sent before the reset, which would otherwise discard it unread.
+            await Task.Delay(300, cancel);
             ApiPipeline.Abort(context);
         }
     }

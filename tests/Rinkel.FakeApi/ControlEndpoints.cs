@@ -147,6 +147,7 @@ internal static class ControlEndpoints
         public int? Recordings { get; init; }
         public int? AudioTokenSeconds { get; init; }
         public int? AudioBytes { get; init; }
+        public int? AudioBytesPerSecond { get; init; }
 
         public string? Validate() =>
             Users is < 0 ? "users must not be negative."
@@ -157,6 +158,7 @@ internal static class ControlEndpoints
             : Recordings is < 0 or > 100_000 ? "recordings must be 0..100000."
             : AudioTokenSeconds is < 0 ? "audioTokenSeconds must not be negative."
             : AudioBytes is < 1 or > 256 * 1024 * 1024 ? "audioBytes must be 1..268435456."
+            : AudioBytesPerSecond is < 1024 ? "audioBytesPerSecond must be at least 1024."
             : null;
 
         public FakeConfig ApplyTo(FakeConfig c) => new FakeConfig(
@@ -173,6 +175,7 @@ internal static class ControlEndpoints
             Recordings = Recordings ?? c.Recordings,
             AudioTokenSeconds = AudioTokenSeconds ?? c.AudioTokenSeconds,
             AudioBytes = AudioBytes ?? c.AudioBytes,
+            AudioBytesPerSecond = AudioBytesPerSecond ?? c.AudioBytesPerSecond,
         };
     }
 }

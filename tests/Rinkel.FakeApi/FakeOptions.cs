@@ -24,6 +24,9 @@ internal sealed record FakeConfig(int Users, int Seed, bool Meta, bool BareSingl
 
     /// <summary>Every audio file's length in bytes; null: 16 kB per second of audio, at most 1 MB.</summary>
     public int? AudioBytes { get; init; }
+
+    /// <summary>Throttles each audio body to this rate (so a test can stop a download midway); null: as fast as possible.</summary>
+    public int? AudioBytesPerSecond { get; init; }
 }
 
 /// <summary>The command line. Everything in <see cref="Config"/> can later be changed through /_fake/config.</summary>

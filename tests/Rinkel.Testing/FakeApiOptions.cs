@@ -55,6 +55,9 @@ public sealed record FakeApiConfig
 
     /// <summary>Every audio file's length in bytes (null in a GET: by duration, at most 1 MB).</summary>
     public int? AudioBytes { get; init; }
+
+    /// <summary>Throttles every audio body to this many bytes per second (at least 1024).</summary>
+    public int? AudioBytesPerSecond { get; init; }
 }
 
 /// <summary>A call the fake inserted (POST /_fake/calls).</summary>
