@@ -40,9 +40,10 @@ public sealed class HelpTests
         """;
 
     // What the engine knows about the cmdlet, without the common parameters that Get-Help documents by itself.
+    // WhatIf and Confirm are documented like any parameter (as platyPS does), so they stay.
     private const string ReadCommand = """
         $c = Get-Command -Name $args[0]
-        $common = @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters)
+        $common = @([System.Management.Automation.Cmdlet]::CommonParameters) + @('UseTransaction')
         [pscustomobject]@{
             Parameters = [object[]]@($c.Parameters.Values | Where-Object { $common -notcontains $_.Name } | ForEach-Object {
                 $sets = @($_.ParameterSets.Values)
