@@ -33,9 +33,9 @@ AfterAll {
 }
 
 Describe 'Rinkel module' {
-    It 'exports exactly its four cmdlets' {
+    It 'exports exactly its cmdlets' {
         (Get-Command -Module Rinkel).Name | Sort-Object |
-            Should -Be @('Connect-Rinkel', 'Disconnect-Rinkel', 'Get-RinkelConnection', 'Get-RinkelUser')
+            Should -Be @('Connect-Rinkel', 'Disconnect-Rinkel', 'Get-RinkelConnection', 'Get-RinkelNumber', 'Get-RinkelRecording', 'Get-RinkelUser', 'Save-RinkelAudio')
     }
 
     It 'refuses to list before Connect-Rinkel with a clear error' {
