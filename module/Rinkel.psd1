@@ -9,14 +9,14 @@
     Author                 = 'Rinkel PowerShell contributors'
     CompanyName            = 'Rinkel PowerShell contributors'
     Copyright              = '(c) 2026 Rinkel PowerShell contributors. MIT License.'
-    Description            = 'Manage Rinkel cloud telephony from PowerShell: connect once, then list and get users as typed objects that pipe into Where-Object, Export-Csv and automation runbooks. Windows PowerShell 5.1 and PowerShell 7.'
+    Description            = 'Manage Rinkel cloud telephony from PowerShell: connect once, then list and get users and call history as typed objects that pipe into Where-Object, Export-Csv and automation runbooks. Windows PowerShell 5.1 and PowerShell 7.'
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     # The public models load before Rinkel.dll, into the host's default context, so [Rinkel.User] and
     # [Rinkel.PhoneNumber] resolve by name; the client and its packages stay private (Internal/Loading).
     RequiredAssemblies     = @('Rinkel.Models.dll')
-    FormatsToProcess       = @('Rinkel.Format.ps1xml')
+    FormatsToProcess       = @('Rinkel.Format.ps1xml', 'Rinkel.CallHistory.Format.ps1xml')
     CmdletsToExport        = @(
         'Connect-Rinkel'
         'Disconnect-Rinkel'
@@ -25,6 +25,8 @@
         'Get-RinkelNumber'
         'Get-RinkelRecording'
         'Save-RinkelAudio'
+        'Get-RinkelCallRecord'
+        'Get-RinkelVoicemail'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

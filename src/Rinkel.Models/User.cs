@@ -29,6 +29,16 @@ namespace Rinkel
         public InsightsSettings? Insights { get; set; }
         public FixedPhoneSettings? Fixed { get; set; }
 
+        /// <summary>
+        /// A reference to a user by id, e.g. <c>-User 64a6b60be7ce3a7774155263</c>: PowerShell converts a string to a
+        /// User with this, so a parameter typed User takes user ids and user objects alike.
+        /// </summary>
+        public static User Parse(string id)
+        {
+            if (string.IsNullOrWhiteSpace(id)) throw new System.FormatException("A user id cannot be empty.");
+            return new User { Id = id.Trim() };
+        }
+
         public override string ToString() =>
             !string.IsNullOrEmpty(FullName) ? FullName! : (Email ?? Id ?? string.Empty);
     }

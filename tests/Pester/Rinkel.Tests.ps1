@@ -35,7 +35,7 @@ AfterAll {
 Describe 'Rinkel module' {
     It 'exports exactly its cmdlets' {
         (Get-Command -Module Rinkel).Name | Sort-Object |
-            Should -Be @('Connect-Rinkel', 'Disconnect-Rinkel', 'Get-RinkelConnection', 'Get-RinkelNumber', 'Get-RinkelRecording', 'Get-RinkelUser', 'Save-RinkelAudio')
+            Should -Be @('Connect-Rinkel', 'Disconnect-Rinkel', 'Get-RinkelCallRecord', 'Get-RinkelConnection', 'Get-RinkelNumber', 'Get-RinkelRecording', 'Get-RinkelUser', 'Get-RinkelVoicemail', 'Save-RinkelAudio')
     }
 
     It 'refuses to list before Connect-Rinkel with a clear error' {

@@ -9,7 +9,7 @@ namespace Rinkel.Benchmarks;
 /// The figures bound by latency: listing every user, and getting users by id from the pipeline, through the
 /// cmdlet in a runspace, next to plain sequential HttpClient loops and the floor the window allows.
 /// </summary>
-internal static class NetworkFigures
+internal static partial class NetworkFigures
 {
     private const int ModulePageSize = 50; // the module always asks for the documented maximum
 
@@ -24,6 +24,7 @@ internal static class NetworkFigures
 
         if (s.Includes("listing")) figures.Add(await ListingAsync(s, api, session, http, pagesWindow, log));
         if (s.Includes("ids")) figures.Add(await IdsAsync(s, api, session, http, requestsWindow, log));
+        if (s.Includes("callrecords")) figures.Add(await CallRecordExportAsync(s, api, session, http, pagesWindow, log));
         session.Command("Disconnect-Rinkel");
         return figures;
     }

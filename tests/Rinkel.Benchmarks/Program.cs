@@ -86,7 +86,7 @@ namespace Rinkel.Benchmarks
                 log.WriteLine();
                 log.WriteLine($"Run {run} of {s.Runs} (load average {Machine.LoadAverage()})");
                 var figures = new List<Figure>();
-                if (s.Includes("listing") || s.Includes("ids")) figures.AddRange(await NetworkFigures.RunAsync(s, modules, log));
+                if (s.Includes("listing") || s.Includes("ids") || s.Includes("callrecords")) figures.AddRange(await NetworkFigures.RunAsync(s, modules, log));
                 if (s.Includes("json")) figures.Add(await JsonFigure.RunAsync(s, modules, log));
                 if (s.Includes("import")) figures.AddRange(await ImportFigure.RunAsync(s, modules, log));
                 if (s.Includes("memory")) figures.Add(await MemoryFigure.RunAsync(s, modules, log));

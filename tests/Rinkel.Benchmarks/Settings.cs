@@ -18,6 +18,7 @@ internal sealed class Settings
           --latency MS               per-request latency of the fake API for the listing and id figures [20]
           --users N                  users in the listing figure [10000]
           --ids N                    ids piped in the id figure [1000]
+          --call-records N           call records exported in the call-record figure [20000]
           --json-users N             users in the JSON CPU figure [10000]
           --json-rounds N            timed rounds of the JSON CPU figure [21]
           --memory-users N           users listed by the big memory child [100000]
@@ -30,13 +31,13 @@ internal sealed class Settings
           --max-concurrent-downloads N passed to Connect-Rinkel (default: the module's default)
           --audio-files N            files archived in the archive figure [200]
           --audio-bytes N            size of each archived file [1048576]
-          --only LIST                comma-separated subset of: listing,ids,json,import,memory,archive
+          --only LIST                comma-separated subset of: listing,ids,callrecords,json,import,memory,archive
           --module PATH              Rinkel.psd1 to measure [out/Rinkel/Rinkel.psd1, baked in at build]
           --results PATH             also write every run's raw figures as JSON to PATH
         Exit code: 0 when every figure was measured (whether or not its target was met), 1 on an error.
         """;
 
-    public static readonly string[] AllFigures = ["listing", "ids", "json", "import", "memory", "archive"];
+    public static readonly string[] AllFigures = ["listing", "ids", "callrecords", "json", "import", "memory", "archive"];
 
     public bool Quick { get; private set; }
     public int Runs { get; private set; } = 1;
@@ -45,6 +46,7 @@ internal sealed class Settings
     public int LatencyMs { get; private set; } = 20;
     public int Users { get; private set; } = 10_000;
     public int Ids { get; private set; } = 1_000;
+    public int CallRecords { get; private set; } = 20_000;
     public int JsonUsers { get; private set; } = 10_000;
     public int JsonRounds { get; private set; } = 21;
     public int MemoryUsers { get; private set; } = 100_000;
@@ -73,6 +75,7 @@ internal sealed class Settings
             s.BaselineIterations = 1;
             s.Users = 500;
             s.Ids = 40;
+            s.CallRecords = 500;
             s.JsonUsers = 500;
             s.JsonRounds = 1;
             s.MemoryUsers = 2_000;
@@ -105,6 +108,7 @@ internal sealed class Settings
                 case "--latency": s.LatencyMs = Int(0); break;
                 case "--users": s.Users = Int(1); break;
                 case "--ids": s.Ids = Int(1); break;
+                case "--call-records": s.CallRecords = Int(1); break;
                 case "--json-users": s.JsonUsers = Int(1); break;
                 case "--json-rounds": s.JsonRounds = Int(1); break;
                 case "--memory-users": s.MemoryUsers = Int(1); break;

@@ -13,7 +13,7 @@ namespace Rinkel.PowerShell.Tests;
 [Collection(PowerShellCollection.Name)]
 public sealed class HelpTests
 {
-    public static readonly TheoryData<string> Cmdlets = new() { "Connect-Rinkel", "Disconnect-Rinkel", "Get-RinkelConnection", "Get-RinkelUser", "Get-RinkelNumber", "Get-RinkelRecording", "Save-RinkelAudio" };
+    public static readonly TheoryData<string> Cmdlets = new() { "Connect-Rinkel", "Disconnect-Rinkel", "Get-RinkelConnection", "Get-RinkelUser", "Get-RinkelCallRecord", "Get-RinkelVoicemail", "Get-RinkelNumber", "Get-RinkelRecording", "Save-RinkelAudio" };
 
     // Extracts what a reader of Get-Help -Full sees into plain strings. Only engine cmdlets and statements:
     // Microsoft.PowerShell.Utility is not loaded in this host. foreach, unlike ForEach-Object, skips a $null list

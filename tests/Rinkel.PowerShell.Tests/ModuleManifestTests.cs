@@ -6,7 +6,7 @@ namespace Rinkel.PowerShell.Tests;
 [Collection(PowerShellCollection.Name)]
 public sealed class ModuleManifestTests
 {
-    private static readonly string[] Cmdlets = ["Connect-Rinkel", "Disconnect-Rinkel", "Get-RinkelConnection", "Get-RinkelNumber", "Get-RinkelRecording", "Get-RinkelUser", "Save-RinkelAudio"];
+    private static readonly string[] Cmdlets = ["Connect-Rinkel", "Disconnect-Rinkel", "Get-RinkelCallRecord", "Get-RinkelConnection", "Get-RinkelNumber", "Get-RinkelRecording", "Get-RinkelUser", "Get-RinkelVoicemail", "Save-RinkelAudio"];
 
     [Fact]
     public void Built_manifest_passes_Test_ModuleManifest()

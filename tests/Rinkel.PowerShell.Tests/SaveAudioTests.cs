@@ -105,10 +105,44 @@ public sealed class SaveAudioTests : ModuleTestBase, IDisposable
     }
 
     [Fact]
+    public async Task The_archive_journey_from_Get_RinkelCallRecord_run_twice_downloads_each_file_once()
+    {
+        const string script = """
+            $records = @(Get-RinkelCallRecord -Start ([datetime]::Now.AddDays(-2)))
+            $withAudio = @($records | Where-Object { $_.CallRecording -or $_.Voicemail }).Count
+            $records | Save-RinkelAudio -Path $args[0] | ForEach-Object { [pscustomobject]@{ Path = $_.FullName; Kind = $_.AudioKind; AudioId = $_.AudioId; SourceId = $_.SourceId; Expected = $withAudio } }
+            """;
+        var first = Session.Run(script, _dir).ThrowIfFailed();
+        Assert.NotEmpty(first.Output);
+        Assert.Equal((int)first.Output[0].Properties["Expected"].Value, first.Output.Count);
+        Assert.Contains(first.Output, o => (string)o.Properties["Kind"].Value == "call-recording");
+        Assert.Contains(first.Output, o => (string)o.Properties["Kind"].Value == "voicemail");
+        foreach (var file in first.Output)
+            Assert.Equal(Expected((string)file.Properties["Kind"].Value, (string)file.Properties["AudioId"].Value), Sha(File.ReadAllBytes((string)file.Properties["Path"].Value)));
+        await Api.ClearRequestsAsync();
+
+        var second = Session.Run(script, _dir).ThrowIfFailed();
+        Assert.Empty(second.Output);
+        Assert.Empty(await AudioRequests());
+        Assert.Equal(first.Output.Count, FinalFiles().Length);
+    }
+
+    [Fact]
+    public void Voicemails_and_internal_numbers_of_call_records_flow_on()
+    {
+        var voicemails = Session.Run($"Get-RinkelVoicemail -First 3 | Save-RinkelAudio -Path '{_dir}'").ThrowIfFailed();
+        Assert.Equal(3, voicemails.Output.Count);
+        Assert.All(voicemails.Output, v => Assert.Equal("voicemail", v.Properties["AudioKind"].Value));
+
+        var numbers = Session.Run("(Get-RinkelCallRecord -First 10).InternalNumber | Where-Object Id | Get-RinkelNumber | ForEach-Object PhoneNumber").ThrowIfFailed();
+        Assert.NotEmpty(numbers.Output);
+    }
+
+    [Fact]
     public async Task A_second_run_downloads_nothing_and_Force_downloads_again()
     {
         var script = $"Get-RinkelRecording -First 8 | Save-RinkelAudio -Path '{_dir}'";
-        var first = Session.Run(script).ThrowIfFailed();
+        var first = Session.Run(script, _dir).ThrowIfFailed();
         Assert.Equal(8, first.Output.Count);
         Assert.All(first.Output, f => Assert.Equal(Expected("recording", (string)f.Properties["AudioId"].Value), Sha(File.ReadAllBytes(((FileInfo)f.BaseObject).FullName))));
         await Api.ClearRequestsAsync();

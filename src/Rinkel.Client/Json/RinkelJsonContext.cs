@@ -18,6 +18,9 @@ namespace Rinkel.Client.Json
     [JsonSerializable(typeof(ListPage<Recording>), TypeInfoPropertyName = "RecordingPage")]
     [JsonSerializable(typeof(Recording))]
     [JsonSerializable(typeof(AudioUrlEnvelope))]
+    [JsonSerializable(typeof(ListPage<CallRecord>), TypeInfoPropertyName = "CallRecordPage")]
+    [JsonSerializable(typeof(CallRecord))]
+    [JsonSerializable(typeof(VoicemailCountEnvelope))]
     internal partial class RinkelJsonContext : JsonSerializerContext
     {
     }

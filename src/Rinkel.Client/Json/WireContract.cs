@@ -29,6 +29,11 @@ namespace Rinkel.Client.Json
         public static JsonTypeInfo<Recording> Recording { get; } = Get<Recording>();
 
         public static JsonTypeInfo<AudioUrlEnvelope> AudioUrlEnvelope { get; } = Get<AudioUrlEnvelope>();
+        public static JsonTypeInfo<ListPage<CallRecord>> CallRecordPage { get; } = Get<ListPage<CallRecord>>();
+
+        public static JsonTypeInfo<CallRecord> CallRecord { get; } = Get<CallRecord>();
+
+        public static JsonTypeInfo<VoicemailCountEnvelope> VoicemailCountEnvelope { get; } = Get<VoicemailCountEnvelope>();
 
         private static JsonSerializerOptions CreateOptions()
         {
@@ -37,8 +42,10 @@ namespace Rinkel.Client.Json
                 TypeInfoResolver = RinkelJsonContext.Default.WithAddedModifier(RenameWireProperties),
             };
             // Value types the models define without serializer attributes: timestamps become local DateTime values
-            // (comparable with Get-Date), lengths in seconds TimeSpan values, a dial plan typed parts plus its text.
-            options.Converters.Add(new ApiTimestampConverter());
+            // (comparable with Get-Date), durations CallDuration values, recording lengths in seconds TimeSpan values,
+            // a number's dial plan typed parts plus its text.
+            options.Converters.Add(new LocalDateTimeConverter());
+            options.Converters.Add(new CallDurationConverter());
             options.Converters.Add(new SecondsConverter());
             options.Converters.Add(new DialPlanConverter());
             options.MakeReadOnly();

@@ -58,7 +58,7 @@ namespace Rinkel.Client
             _lastAllowedPage = options.First is long first && first > 0
                 ? (options.Skip + first - 1) / _perPage + 1
                 : long.MaxValue;
-            _window = Math.Max(1, client.Options.MaxConcurrentPages);
+            _window = Math.Max(1, options.MaxConcurrentPages ?? client.Options.MaxConcurrentPages);
             _throttleBaseline = client.Gate.ThrottleCount;
         }
 
@@ -86,6 +86,9 @@ namespace Rinkel.Client
                     throw new OperationCanceledException(cancellationToken);
                 }
 
+                // A list that grew while it was read has pages the first one did not count: follow the newest count,
+                // or the items pushed past the first page count would be lost without a trace.
+                if (result.TotalPages > _totalPages) _totalPages = result.TotalPages;
                 var isLast = result.Items.Count == 0
                     || result.Page >= _lastAllowedPage
                     || (_totalPages is long pages ? result.Page >= pages : result.Items.Count < _perPage);

@@ -15,6 +15,13 @@ namespace Rinkel.Client
         public long? First { get; set; }
 
         /// <summary>
+        /// Pages in flight at most for this listing; null for the client's <see cref="RinkelClientOptions.MaxConcurrentPages"/>.
+        /// A list whose order shifts while it is read (new items inserted above the pages not yet read) needs 1:
+        /// pages answered out of order would then leave a gap that repeat-dropping cannot see.
+        /// </summary>
+        public int? MaxConcurrentPages { get; set; }
+
+        /// <summary>
         /// Adds the resource's own query parameters (filters, sort) to every page request, in order; a name may
         /// repeat (the API's arrays are repeated names). Values are escaped by the engine. Page and perPage are
         /// the engine's own.

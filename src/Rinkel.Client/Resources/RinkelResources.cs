@@ -13,5 +13,12 @@ namespace Rinkel.Client
 
         public static readonly RinkelResource<Recording> Recordings = new RinkelResource<Recording>(
             "recordings", "recording", "recordings", WireContract.Recording, WireContract.RecordingPage, recording => recording.Id);
+        /// <summary>The call history (<c>/call-detail-records</c>).</summary>
+        public static readonly RinkelResource<CallRecord> CallRecords = new RinkelResource<CallRecord>(
+            "call-detail-records", "call record", "call records", WireContract.CallRecord, WireContract.CallRecordPage, record => record.Id);
+
+        /// <summary>Voicemails: call records whose status is VOICEMAIL (<c>/voicemails</c>).</summary>
+        public static readonly RinkelResource<CallRecord> Voicemails = new RinkelResource<CallRecord>(
+            "voicemails", "voicemail", "voicemails", WireContract.CallRecord, WireContract.CallRecordPage, record => record.Id);
     }
 }

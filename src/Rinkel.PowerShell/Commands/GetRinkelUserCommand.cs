@@ -19,6 +19,7 @@ namespace Rinkel.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
+        [IdArgument("UserId")]
         [ValidateNotNullOrEmpty]
         [ValidateUserId]
         [ArgumentCompleter(typeof(UserIdCompleter))]

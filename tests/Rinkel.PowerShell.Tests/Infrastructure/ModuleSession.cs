@@ -23,6 +23,17 @@ public sealed class ModuleSession : IDisposable
 
     public CapturingHost Host { get; }
 
+    /// <summary>
+    /// Imports Microsoft.PowerShell.Utility (Sort-Object, Group-Object, Compare-Object, ConvertTo-Json, Format-List,
+    /// ConvertFrom-Csv ...) from its package: the engine-only host has just the core commands.
+    /// </summary>
+    public ModuleSession WithUtility()
+    {
+        Run("Import-Module -Name $args[0] -ErrorAction Stop",
+            typeof(Microsoft.PowerShell.Commands.SortObjectCommand).Assembly.Location).ThrowIfFailed();
+        return this;
+    }
+
     public Runspace Runspace => _runspace;
 
     public static string ModulePath => Metadata("RinkelModulePath");
