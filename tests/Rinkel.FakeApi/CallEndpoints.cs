@@ -56,7 +56,9 @@ internal static class CallEndpoints
                 }
 
                 var snapshot = calls.Snapshot(config, now);
-                var matches = query.Apply(snapshot, config.Seed, config.Odd);
+                // The pages of one listing ask the same question of the same history: filter and sort it once.
+                var key = (voicemails ? "v?" : "c?") + FiltersOf(request.Query) + "@" + now.UtcDateTime.Date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+                var matches = calls.Matches(snapshot, key, () => query.Apply(snapshot, config.Seed, config.Odd));
                 var window = new PageWindow(matches.Count, page, perPage);
                 var linkBase = origin + (voicemails ? "/voicemails?" : "/call-detail-records?") + FiltersOf(request.Query);
                 return new ApiResponse(200, w => ListingEnvelope.Write(w, window, config.Meta,

@@ -11,6 +11,7 @@ internal sealed class CallHistory(DateTimeOffset startedAt)
     private readonly object _gate = new();
     private readonly List<(FakeCallRecord Record, DateTimeOffset VisibleAt)> _inserted = [];
     private (HistoryKey Key, FakeCallRecord[] Records, UserCache Users)? _generated;
+    private (IReadOnlyList<FakeCallRecord> Records, string Key, List<FakeCallRecord> Matches)? _matches;
 
     /// <summary>When the generated history ends: config.CallsEndAt, else a minute before the server started.</summary>
     public DateTimeOffset EndOf(FakeConfig config) =>
@@ -56,6 +57,29 @@ internal sealed class CallHistory(DateTimeOffset startedAt)
 
             return added;
         }
+    }
+
+    /// <summary>
+    /// The matches of a query over a snapshot, remembered while the history stays the same (the same generated
+    /// array, nothing inserted), so a 400-page listing filters and sorts once instead of 400 times.
+    /// </summary>
+    public List<FakeCallRecord> Matches(CallSnapshot snapshot, string key, Func<List<FakeCallRecord>> compute)
+    {
+        lock (_gate)
+        {
+            if (_matches is { } cached && ReferenceEquals(cached.Records, snapshot.Records) && cached.Key == key)
+            {
+                return cached.Matches;
+            }
+        }
+
+        var matches = compute();
+        lock (_gate)
+        {
+            _matches = (snapshot.Records, key, matches);
+        }
+
+        return matches;
     }
 
     public void Clear()
