@@ -27,6 +27,9 @@
         'Set-RinkelWebhook'
         'Test-RinkelWebhook'
         'Unregister-RinkelWebhook'
+        'Get-RinkelNumber'
+        'Get-RinkelRecording'
+        'Save-RinkelAudio'
         'Get-RinkelCallRecord'
         'Get-RinkelVoicemail'
     )

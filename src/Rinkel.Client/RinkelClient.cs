@@ -108,6 +108,40 @@ namespace Rinkel.Client
             return new Listing<T>(this, resource, options ?? new ListingOptions(), observer ?? NullRinkelObserver.Instance);
         }
 
+        /// <summary>
+        /// Downloads the audio of one recording, call recording or voicemail to <paramref name="path"/>: asks the API
+        /// for a temporary URL, downloads it without the API key, writes "path.partial" and renames it when complete.
+        /// A partial file from an interrupted run is continued. An item without audio is a NotFound
+        /// <see cref="RinkelApiException"/>; a local write failure an <see cref="AudioFileException"/>.
+        /// </summary>
+        /// <remarks>
+        /// <c>overwrite</c> replaces an existing file once the new one is complete; <c>onBytes</c> is called (on any
+        /// thread) with each block of bytes written, for progress.
+        /// </remarks>
+        public Task<AudioDownloadResult> DownloadAudioAsync(AudioKind kind, string id, string path, bool overwrite,
+            Action<long>? onBytes, IRinkelObserver? observer, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The target path is empty.", nameof(path));
+            return new AudioDownloader(this, observer ?? NullRinkelObserver.Instance).DownloadAsync(kind, id, path, overwrite, onBytes, cancellationToken);
+        }
+
+        /// <summary>The file name a download uses until it is complete.</summary>
+        public static string PartialPathFor(string path) => path + AudioDownloader.PartialSuffix;
+
+        internal async Task<AudioUrl> GetAudioUrlAsync(AudioKind kind, string id, IRinkelObserver? observer, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException($"The {AudioKinds.Noun(kind)} id is empty.", nameof(id));
+            if (id == "." || id == "..") throw new ArgumentException($"The {AudioKinds.Noun(kind)} id '{id}' is not an id.", nameof(id));
+            var response = await SendAsync(AudioKinds.StreamPath(kind) + "/" + PathSegment.Escape(id) + "/stream", observer, cancellationToken).ConfigureAwait(false);
+            var envelope = ResponseReader.Read(response, WireContract.AudioUrlEnvelope);
+            // The URL is treated as opaque and absolute (the API's URLs are not rebuilt), but it must be http(s) to be fetched.
+            if (envelope.Data?.Url is string text && Uri.TryCreate(text, UriKind.Absolute, out var url)
+                && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+                return new AudioUrl(url);
+            throw new RinkelApiException(RinkelErrorKind.InvalidResponse, response.Method, response.Uri, (int)response.Status,
+                response.Reason, null, null, null, response.Attempts, "The API returned no usable audio URL (data.url).");
+        }
+
         internal async Task<T> SendAsync<T>(string relative, JsonTypeInfo<T> type, IRinkelObserver? observer, CancellationToken cancellationToken)
         {
             using (Begin(relative))

@@ -11,6 +11,7 @@ namespace Rinkel.Client
         public const int DefaultTimeoutSeconds = 30;
         public const int DefaultMaxConcurrentPages = 4;
         public const int DefaultMaxConcurrentRequests = 8;
+        public const int DefaultMaxConcurrentDownloads = 4;
 
         /// <summary>The documented maximum page size; every listing uses it to keep round trips few.</summary>
         public const int MaxPageSize = 50;
@@ -44,6 +45,9 @@ namespace Rinkel.Client
         /// <summary>Single-resource requests (e.g. users by id) in flight at once.</summary>
         public int MaxConcurrentRequests { get; set; } = DefaultMaxConcurrentRequests;
 
+        /// <summary>Audio files downloaded at once by Save-RinkelAudio.</summary>
+        public int MaxConcurrentDownloads { get; set; } = DefaultMaxConcurrentDownloads;
+
         /// <summary>Sent as User-Agent on every request.</summary>
         public string UserAgent { get; set; } = "Rinkel.Client";
 
@@ -55,6 +59,7 @@ namespace Rinkel.Client
             if (MaxRetryCount < 0 || MaxRetryCount > 20) throw new ArgumentOutOfRangeException(nameof(MaxRetryCount), MaxRetryCount, "MaxRetryCount must be between 0 and 20.");
             if (Timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive.");
             if (MaxConcurrentPages < 1) throw new ArgumentOutOfRangeException(nameof(MaxConcurrentPages), MaxConcurrentPages, "MaxConcurrentPages must be at least 1.");
+            if (MaxConcurrentDownloads < 1) throw new ArgumentOutOfRangeException(nameof(MaxConcurrentDownloads), MaxConcurrentDownloads, "MaxConcurrentDownloads must be at least 1.");
             if (MaxConcurrentRequests < 1) throw new ArgumentOutOfRangeException(nameof(MaxConcurrentRequests), MaxConcurrentRequests, "MaxConcurrentRequests must be at least 1.");
         }
     }

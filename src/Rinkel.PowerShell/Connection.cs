@@ -30,6 +30,7 @@ namespace Rinkel
         public int TimeoutSec => (int)Client.Options.Timeout.TotalSeconds;
         public int MaxConcurrentPages => Client.Options.MaxConcurrentPages;
         public int MaxConcurrentRequests => Client.Options.MaxConcurrentRequests;
+        public int MaxConcurrentDownloads => Client.Options.MaxConcurrentDownloads;
 
         internal RinkelClient Client { get; }
 

@@ -90,6 +90,7 @@ namespace Rinkel.Benchmarks
                 if (s.Includes("json")) figures.Add(await JsonFigure.RunAsync(s, modules, log));
                 if (s.Includes("import")) figures.AddRange(await ImportFigure.RunAsync(s, modules, log));
                 if (s.Includes("memory")) figures.Add(await MemoryFigure.RunAsync(s, modules, log));
+                if (s.Includes("archive")) figures.Add(await AudioFigure.RunAsync(s, modules, log));
                 runs.Add(figures);
                 log.WriteLine($"  end of run {run} (load average {Machine.LoadAverage()})");
                 if (s.Runs > 1)

@@ -28,13 +28,16 @@ internal sealed class Settings
           --import-processes N       fresh-process imports per module [5]
           --max-concurrent-pages N   passed to Connect-Rinkel (default: the module's default)
           --max-concurrent-requests N  passed to Connect-Rinkel (default: the module's default)
-          --only LIST                comma-separated subset of: listing,ids,callrecords,json,import,memory
+          --max-concurrent-downloads N passed to Connect-Rinkel (default: the module's default)
+          --audio-files N            files archived in the archive figure [200]
+          --audio-bytes N            size of each archived file [1048576]
+          --only LIST                comma-separated subset of: listing,ids,callrecords,json,import,memory,archive
           --module PATH              Rinkel.psd1 to measure [out/Rinkel/Rinkel.psd1, baked in at build]
           --results PATH             also write every run's raw figures as JSON to PATH
         Exit code: 0 when every figure was measured (whether or not its target was met), 1 on an error.
         """;
 
-    public static readonly string[] AllFigures = ["listing", "ids", "callrecords", "json", "import", "memory"];
+    public static readonly string[] AllFigures = ["listing", "ids", "callrecords", "json", "import", "memory", "archive"];
 
     public bool Quick { get; private set; }
     public int Runs { get; private set; } = 1;
@@ -53,6 +56,9 @@ internal sealed class Settings
     public int ImportProcesses { get; private set; } = 5;
     public int? MaxConcurrentPages { get; private set; }
     public int? MaxConcurrentRequests { get; private set; }
+    public int? MaxConcurrentDownloads { get; private set; }
+    public int AudioFiles { get; private set; } = 200;
+    public int AudioBytes { get; private set; } = 1_048_576;
     public HashSet<string> Only { get; private set; } = new(AllFigures, StringComparer.OrdinalIgnoreCase);
     public string? ModulePath { get; private set; }
     public string? ResultsPath { get; private set; }
@@ -77,6 +83,8 @@ internal sealed class Settings
             s.MemoryProcesses = 1;
             s.ImportRunspaces = 1;
             s.ImportProcesses = 1;
+            s.AudioFiles = 12;
+            s.AudioBytes = 65_536;
         }
 
         for (var i = 0; i < args.Length; i++)
@@ -110,6 +118,9 @@ internal sealed class Settings
                 case "--import-processes": s.ImportProcesses = Int(1); break;
                 case "--max-concurrent-pages": s.MaxConcurrentPages = Int(1); break;
                 case "--max-concurrent-requests": s.MaxConcurrentRequests = Int(1); break;
+                case "--max-concurrent-downloads": s.MaxConcurrentDownloads = Int(1); break;
+                case "--audio-files": s.AudioFiles = Int(1); break;
+                case "--audio-bytes": s.AudioBytes = Int(1); break;
                 case "--module": s.ModulePath = Path.GetFullPath(Value()); break;
                 case "--results": s.ResultsPath = Path.GetFullPath(Value()); break;
                 case "--only":
@@ -131,5 +142,5 @@ internal sealed class Settings
         string.Create(CultureInfo.InvariantCulture,
             $"{(Quick ? "QUICK mode (tiny sizes, 1 iteration: checks that the benchmark runs, the figures mean nothing); " : "")}" +
             $"runs {Runs}, iterations {Iterations}, baseline iterations {BaselineIterations}, latency {LatencyMs} ms, " +
-            $"users {Users:N0}, ids {Ids:N0}, JSON users {JsonUsers:N0}, memory {MemoryUsers:N0} vs {MemoryBaselineUsers:N0} users");
+            $"users {Users:N0}, ids {Ids:N0}, JSON users {JsonUsers:N0}, memory {MemoryUsers:N0} vs {MemoryBaselineUsers:N0} users, archive {AudioFiles:N0} x {AudioBytes:N0} bytes");
 }

@@ -30,12 +30,12 @@ public sealed class LauncherTests
         await using var api = await FakeRinkelApi.StartAsync(new FakeApiOptions { Users = 51, Meta = false, LatencyMs = 1 });
         await api.ConfigureAsync(new FakeApiConfig { Users = 5, Meta = true, Odd = true, Seed = 9 });
         var changed = await api.GetConfigAsync();
-        Assert.Equal(new FakeApiConfig { Users = 5, Seed = 9, Meta = true, BareSingle = false, LatencyMs = 1, Odd = true, CallRecords = 1000, InsertCallsPerListing = 0 }, changed);
+        Assert.Equal(new FakeApiConfig { Users = 5, Seed = 9, Meta = true, BareSingle = false, LatencyMs = 1, Odd = true, CallRecords = 1000, InsertCallsPerListing = 0, Recordings = 57, AudioTokenSeconds = 10_800 }, changed);
         await api.AddFaultsAsync(FakeFault.Status(500));
         await Http.GetAsync(api, "/v1/nowhere");
 
         await api.ResetAsync();
-        Assert.Equal(new FakeApiConfig { Users = 51, Seed = 1, Meta = false, BareSingle = false, LatencyMs = 1, Odd = false, CallRecords = 1000, InsertCallsPerListing = 0 }, await api.GetConfigAsync());
+        Assert.Equal(new FakeApiConfig { Users = 51, Seed = 1, Meta = false, BareSingle = false, LatencyMs = 1, Odd = false, CallRecords = 1000, InsertCallsPerListing = 0, Recordings = 57, AudioTokenSeconds = 10_800 }, await api.GetConfigAsync());
         Assert.Empty(await api.GetRequestsAsync());
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(api, "/v1/users")).Status);
         await api.ClearRequestsAsync();

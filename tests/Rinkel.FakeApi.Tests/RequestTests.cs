@@ -123,7 +123,7 @@ public sealed class RequestTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Theory]
-    [InlineData("/v1/numbers")]
+    [InlineData("/v1/webhooks-that-do-not-exist")]
     [InlineData("/v1/users/" + "64a6b60be7ce3a7774155263" + "/avatar")]
     [InlineData("/v1")]
     [InlineData("/users")]

@@ -44,6 +44,11 @@ internal enum ApiRoute
     CallRecordByCallId,
     VoicemailList,
     VoicemailNewCount,
+    NumberList,
+    NumberById,
+    RecordingList,
+    RecordingById,
+    AudioStream,
 }
 
 /// <summary>The /v1 resources: routing, the key check and validation, returning responses unwritten.</summary>
@@ -72,15 +77,22 @@ internal static class ApiEndpoints
             ["", "v1", "call-detail-records", { Length: > 0 } recordId] when recordId != "by-call-id" => (ApiRoute.CallRecordById, recordId),
             ["", "v1", "voicemails"] or ["", "v1", "voicemails", ""] => (ApiRoute.VoicemailList, null),
             ["", "v1", "voicemails", "new-count"] => (ApiRoute.VoicemailNewCount, null),
+            ["", "v1", "numbers"] or ["", "v1", "numbers", ""] => (ApiRoute.NumberList, null),
+            ["", "v1", "numbers", { Length: > 0 } numberId] => (ApiRoute.NumberById, numberId),
+            ["", "v1", "recordings"] or ["", "v1", "recordings", ""] => (ApiRoute.RecordingList, null),
+            ["", "v1", "recordings", { Length: > 0 } recordingId] => (ApiRoute.RecordingById, recordingId),
+            ["", "v1", "recordings" or "call-recordings" or "voicemails", { Length: > 0 } audioId, "stream"] => (ApiRoute.AudioStream, audioId),
             _ => (ApiRoute.Unknown, null),
         };
     }
 
     /// <summary>Whether a route answers a list envelope (every listing shares paging, faults and meta).</summary>
-    public static bool IsListing(ApiRoute route) => route is ApiRoute.UserList or ApiRoute.CallRecordList or ApiRoute.VoicemailList;
+    public static bool IsListing(ApiRoute route) => route is ApiRoute.UserList or ApiRoute.CallRecordList or ApiRoute.VoicemailList
+        or ApiRoute.NumberList or ApiRoute.RecordingList;
 
     /// <summary>Whether a route answers one resource (the wrong-shape fault then answers a JSON array).</summary>
-    public static bool IsSingle(ApiRoute route) => route is ApiRoute.UserById or ApiRoute.CallRecordById or ApiRoute.CallRecordByCallId or ApiRoute.VoicemailNewCount;
+    public static bool IsSingle(ApiRoute route) => route is ApiRoute.UserById or ApiRoute.CallRecordById or ApiRoute.CallRecordByCallId or ApiRoute.VoicemailNewCount
+        or ApiRoute.NumberById or ApiRoute.RecordingById or ApiRoute.AudioStream;
 
     /// <summary>The requested page of a listing, for fault matching; null when not a valid listing page.</summary>
     public static int? ListingPage(HttpContext context)
@@ -120,6 +132,11 @@ internal static class ApiEndpoints
         }
 
         var origin = $"{request.Scheme}://{request.Host}";
+        if (MediaEndpoints.Handles(route))
+        {
+            return MediaEndpoints.Handle(context, route, id, config, calls, apiKey, origin);
+        }
+
         if (route is not (ApiRoute.UserList or ApiRoute.UserById))
         {
             return CallEndpoints.Handle(context, route, id, config, calls, origin);

@@ -47,7 +47,8 @@ internal static class ApiPipeline
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         try
         {
-            if (!path.StartsWith("/v1/", StringComparison.Ordinal) && path != "/v1")
+            var audio = AudioEndpoints.IsAudioPath(path);
+            if (!audio && !path.StartsWith("/v1/", StringComparison.Ordinal) && path != "/v1")
             {
                 await ApiResponse.Error(404, "ROUTE_NOT_FOUND", "Route not found", $"{request.Method} {path} does not exist.")
                     .WriteAsync(context);
@@ -79,11 +80,23 @@ internal static class ApiPipeline
                 {
                     await Task.Delay(fault.DelayMs ?? 0, cancel.Token);
                 }
+                else if (fault.Kind == "cut" && audio)
+                {
+                    // Headers and half the body, then the connection drops (the audio host's own responder does it).
+                    await AudioEndpoints.ServeAsync(context, state, fault, cancel.Token);
+                    return;
+                }
                 else
                 {
                     await FaultResponder.RespondAsync(context, fault, handle, cancel.Token);
                     return;
                 }
+            }
+
+            if (audio)
+            {
+                await AudioEndpoints.ServeAsync(context, state, null, cancel.Token);
+                return;
             }
 
             await handle().WriteAsync(context);

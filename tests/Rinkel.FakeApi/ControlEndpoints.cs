@@ -144,6 +144,10 @@ internal static class ControlEndpoints
         public int? CallRecords { get; init; }
         public long? CallsEndAt { get; init; }
         public int? InsertCallsPerListing { get; init; }
+        public int? Recordings { get; init; }
+        public int? AudioTokenSeconds { get; init; }
+        public int? AudioBytes { get; init; }
+        public int? AudioBytesPerSecond { get; init; }
 
         public string? Validate() =>
             Users is < 0 ? "users must not be negative."
@@ -151,6 +155,10 @@ internal static class ControlEndpoints
             : CallRecords is < 0 or > 1_000_000 ? "callRecords must be 0..1000000."
             : InsertCallsPerListing is < 0 or > 1000 ? "insertCallsPerListing must be 0..1000."
             : CallsEndAt is < 0 ? "callsEndAt must not be negative."
+            : Recordings is < 0 or > 100_000 ? "recordings must be 0..100000."
+            : AudioTokenSeconds is < 0 ? "audioTokenSeconds must not be negative."
+            : AudioBytes is < 1 or > 256 * 1024 * 1024 ? "audioBytes must be 1..268435456."
+            : AudioBytesPerSecond is < 1024 ? "audioBytesPerSecond must be at least 1024."
             : null;
 
         public FakeConfig ApplyTo(FakeConfig c) => new FakeConfig(
@@ -164,6 +172,10 @@ internal static class ControlEndpoints
             CallRecords = CallRecords ?? c.CallRecords,
             CallsEndAt = CallsEndAt ?? c.CallsEndAt,
             InsertCallsPerListing = InsertCallsPerListing ?? c.InsertCallsPerListing,
+            Recordings = Recordings ?? c.Recordings,
+            AudioTokenSeconds = AudioTokenSeconds ?? c.AudioTokenSeconds,
+            AudioBytes = AudioBytes ?? c.AudioBytes,
+            AudioBytesPerSecond = AudioBytesPerSecond ?? c.AudioBytesPerSecond,
         };
     }
 }

@@ -15,6 +15,18 @@ internal sealed record FakeConfig(int Users, int Seed, bool Meta, bool BareSingl
 
     /// <summary>Calls that end (are inserted, dated now) before each call-record or voicemail listing request is answered.</summary>
     public int InsertCallsPerListing { get; init; }
+
+    /// <summary>Uploaded recordings the tenant holds (GET /recordings).</summary>
+    public int Recordings { get; init; } = 57;
+
+    /// <summary>How long an audio URL's token is valid (the contract: three hours); 0 issues tokens already expired.</summary>
+    public int AudioTokenSeconds { get; init; } = 10_800;
+
+    /// <summary>Every audio file's length in bytes; null: 16 kB per second of audio, at most 1 MB.</summary>
+    public int? AudioBytes { get; init; }
+
+    /// <summary>Throttles each audio body to this rate (so a test can stop a download midway); null: as fast as possible.</summary>
+    public int? AudioBytesPerSecond { get; init; }
 }
 
 /// <summary>The command line. Everything in <see cref="Config"/> can later be changed through /_fake/config.</summary>
@@ -34,6 +46,8 @@ internal sealed record LaunchOptions(int Port, string ApiKey, bool ExitOnStdinCl
           --latency-ms N           delay every /v1 request by N ms
           --odd                    some users carry beta-API oddities (rules in OddUsers.cs)
           --call-records N         generated call detail records in the history (default 1000)
+          --recordings N           uploaded recordings (default 57)
+          --audio-bytes N          every audio file is N bytes (default: by its duration, at most 1 MB)
           --exit-on-stdin-close    exit when standard input reaches end of file
         Control endpoints (no key): /_fake/config, /_fake/faults, /_fake/requests, /_fake/reset, /_fake/calls
         """;
@@ -88,6 +102,12 @@ internal sealed record LaunchOptions(int Port, string ApiKey, bool ExitOnStdinCl
                     break;
                 case "--call-records" when TryInt(value, 0, 1_000_000, out var c):
                     config = config with { CallRecords = c };
+                    break;
+                case "--recordings" when TryInt(value, 0, 100_000, out var r):
+                    config = config with { Recordings = r };
+                    break;
+                case "--audio-bytes" when TryInt(value, 1, 256 * 1024 * 1024, out var b):
+                    config = config with { AudioBytes = b };
                     break;
                 case "--latency-ms" when TryInt(value, 0, int.MaxValue, out var l):
                     config = config with { LatencyMs = l };

@@ -6,7 +6,7 @@ namespace Rinkel.FakeApi;
 /// </summary>
 internal sealed record FaultSpec
 {
-    public static readonly string[] Kinds = ["status", "delay", "drop", "malformed", "rewrite"];
+    public static readonly string[] Kinds = ["status", "delay", "drop", "malformed", "rewrite", "cut"];
 
     public static readonly string[] Variants =
         ["invalid-json", "truncated", "html", "empty", "wrong-content-type", "huge", "wrong-shape"];
@@ -68,6 +68,7 @@ internal sealed record FaultSpec
         if (Status is < 100 or > 599) return "status must be 100..599.";
         if (RetryAfterSeconds is < 0 || RetryAfterDateSeconds is < 0) return "Retry-After seconds must not be negative.";
         if (Kind == "delay" && DelayMs is null or < 0) return "a delay fault needs delayMs >= 0.";
+        if (Kind == "cut" && (Path is null || !Path.StartsWith("/audio/", StringComparison.Ordinal))) return "a cut fault needs a path under /audio/ (e.g. /audio/*).";
         if (Kind == "malformed" && !Variants.Contains(Variant)) return $"A malformed fault needs variant, one of: {string.Join(", ", Variants)}.";
         if (SizeMb is < 1 or > 4096) return "sizeMb must be 1..4096.";
         if ((RetryAfterRaw ?? ReasonPhrase ?? Message ?? (object?)Headers) is not null || EchoApiKey)

@@ -13,7 +13,7 @@ namespace Rinkel.PowerShell.Tests;
 [Collection(PowerShellCollection.Name)]
 public sealed class HelpTests
 {
-    public static readonly TheoryData<string> Cmdlets = new() { "Connect-Rinkel", "Disconnect-Rinkel", "Get-RinkelCallRecord", "Get-RinkelConnection", "Get-RinkelUser", "Get-RinkelVoicemail", "Get-RinkelWebhook", "Register-RinkelWebhook", "Set-RinkelWebhook", "Test-RinkelWebhook", "Unregister-RinkelWebhook" };
+    public static readonly TheoryData<string> Cmdlets = new() { "Connect-Rinkel", "Disconnect-Rinkel", "Get-RinkelCallRecord", "Get-RinkelConnection", "Get-RinkelNumber", "Get-RinkelRecording", "Get-RinkelUser", "Get-RinkelVoicemail", "Get-RinkelWebhook", "Register-RinkelWebhook", "Save-RinkelAudio", "Set-RinkelWebhook", "Test-RinkelWebhook", "Unregister-RinkelWebhook" };
 
     // Extracts what a reader of Get-Help -Full sees into plain strings. Only engine cmdlets and statements:
     // Microsoft.PowerShell.Utility is not loaded in this host. foreach, unlike ForEach-Object, skips a $null list

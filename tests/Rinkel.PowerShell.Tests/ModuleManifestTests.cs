@@ -6,7 +6,7 @@ namespace Rinkel.PowerShell.Tests;
 [Collection(PowerShellCollection.Name)]
 public sealed class ModuleManifestTests
 {
-    private static readonly string[] Cmdlets = ["Connect-Rinkel", "Disconnect-Rinkel", "Get-RinkelCallRecord", "Get-RinkelConnection", "Get-RinkelUser", "Get-RinkelVoicemail", "Get-RinkelWebhook", "Register-RinkelWebhook", "Set-RinkelWebhook", "Test-RinkelWebhook", "Unregister-RinkelWebhook"];
+    private static readonly string[] Cmdlets = ["Connect-Rinkel", "Disconnect-Rinkel", "Get-RinkelCallRecord", "Get-RinkelConnection", "Get-RinkelNumber", "Get-RinkelRecording", "Get-RinkelUser", "Get-RinkelVoicemail", "Get-RinkelWebhook", "Register-RinkelWebhook", "Save-RinkelAudio", "Set-RinkelWebhook", "Test-RinkelWebhook", "Unregister-RinkelWebhook"];
 
     [Fact]
     public void Built_manifest_passes_Test_ModuleManifest()

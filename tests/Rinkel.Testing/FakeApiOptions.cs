@@ -46,6 +46,18 @@ public sealed record FakeApiConfig
 
     /// <summary>Calls inserted (dated now) before each call-record or voicemail listing request is answered.</summary>
     public int? InsertCallsPerListing { get; init; }
+
+    /// <summary>Uploaded recordings (GET /recordings); 57 at start.</summary>
+    public int? Recordings { get; init; }
+
+    /// <summary>Lifetime of the audio URLs' tokens; 0 issues tokens that are already expired.</summary>
+    public int? AudioTokenSeconds { get; init; }
+
+    /// <summary>Every audio file's length in bytes (null in a GET: by duration, at most 1 MB).</summary>
+    public int? AudioBytes { get; init; }
+
+    /// <summary>Throttles every audio body to this many bytes per second (at least 1024).</summary>
+    public int? AudioBytesPerSecond { get; init; }
 }
 
 /// <summary>A call the fake inserted (POST /_fake/calls).</summary>

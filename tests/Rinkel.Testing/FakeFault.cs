@@ -119,6 +119,10 @@ public sealed record FakeFault
     public static FakeFault Drop(string? path = null, int? page = null, int times = 1) =>
         new() { Kind = "drop", Path = path, Page = page, Times = times };
 
+    /// <summary>Audio only (a path under /audio/): the headers and half the body, then the connection drops.</summary>
+    public static FakeFault Cut(string path = "/audio/*", int times = 1) =>
+        new() { Kind = "cut", Path = path, Times = times };
+
     /// <summary>A broken 200 (or, for "html", a proxy error page with <paramref name="status"/>, default 502).</summary>
     public static FakeFault Malformed(string variant, int? status = null, int? sizeMb = null, string? path = null, int? page = null, int times = 1) =>
         new() { Kind = "malformed", Variant = variant, StatusCode = status, SizeMb = sizeMb, Path = path, Page = page, Times = times };

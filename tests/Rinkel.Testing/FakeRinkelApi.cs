@@ -149,6 +149,26 @@ public sealed partial class FakeRinkelApi : IAsyncDisposable, IDisposable
     /// <summary>The id the server gives user #<paramref name="index"/> of tenant <paramref name="seed"/>.</summary>
     public static string UserId(int index, int seed = 1) => UserIds.Encode(seed, index);
 
+    /// <summary>The id of number #<paramref name="which"/> (0..5) of tenant <paramref name="seed"/>, as users and call records carry it.</summary>
+    public static string NumberId(int which, int seed = 1) => TenantObjectId(seed, 0xB0UL + (ulong)which);
+
+    /// <summary>The id of uploaded recording #<paramref name="index"/> of tenant <paramref name="seed"/>.</summary>
+    public static string RecordingId(int index, int seed = 1) => TenantObjectId(seed, 0xE000UL + (ulong)index);
+
+    /// <summary>The exact bytes the fake serves for audio of <paramref name="type"/> (recording, call-recording, voicemail).</summary>
+    public static byte[] AudioBytes(string type, string id, int length) => FakeAudio.Create(type, id, length);
+
+    /// <summary>The length the fake gives audio of <paramref name="seconds"/> (at most 1 MB) unless a fixed length is configured.</summary>
+    public static int AudioLength(int seconds) => FakeAudio.LengthFor(seconds, null);
+
+    // The fake's UserGenerator.TenantObjectId, over the shared hash (the generator itself is not linked here).
+    private static string TenantObjectId(int seed, ulong which)
+    {
+        var h1 = UserIds.Hash(seed, 0x0B1D, which);
+        var h2 = UserIds.Hash(seed, 0x0B1E, which);
+        return (0x64000000u | ((uint)h1 & 0x00FFFFFFu)).ToString("x8", CultureInfo.InvariantCulture) + h2.ToString("x16", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>POST /_fake/config: changes only the non-null members.</summary>
     public Task ConfigureAsync(FakeApiConfig config) => SendAsync(HttpMethod.Post, "config", config);
 

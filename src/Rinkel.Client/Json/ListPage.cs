@@ -13,6 +13,17 @@ namespace Rinkel.Client.Json
         public JsonElement? Meta { get; set; }
     }
 
+    // GET .../{id}/stream: { "data": { "url": "https://.../audio/...?token=..." } }. The url is a secret.
+    internal sealed class AudioUrlEnvelope
+    {
+        public AudioUrlData? Data { get; set; }
+    }
+
+    internal sealed class AudioUrlData
+    {
+        public string? Url { get; set; }
+    }
+
     internal sealed class ErrorBody
     {
         public List<ApiErrorItem>? Errors { get; set; }

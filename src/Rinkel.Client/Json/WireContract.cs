@@ -26,6 +26,16 @@ namespace Rinkel.Client.Json
 
         public static JsonTypeInfo<WebhookBody> WebhookBody { get; } = Get<WebhookBody>();
 
+        public static JsonTypeInfo<ListPage<Number>> NumberPage { get; } = Get<ListPage<Number>>();
+
+        public static JsonTypeInfo<Number> Number { get; } = Get<Number>();
+
+        public static JsonTypeInfo<ListPage<Recording>> RecordingPage { get; } = Get<ListPage<Recording>>();
+
+        public static JsonTypeInfo<Recording> Recording { get; } = Get<Recording>();
+
+        public static JsonTypeInfo<AudioUrlEnvelope> AudioUrlEnvelope { get; } = Get<AudioUrlEnvelope>();
+
         public static JsonTypeInfo<ListPage<CallRecord>> CallRecordPage { get; } = Get<ListPage<CallRecord>>();
 
         public static JsonTypeInfo<CallRecord> CallRecord { get; } = Get<CallRecord>();
@@ -39,9 +49,12 @@ namespace Rinkel.Client.Json
                 TypeInfoResolver = RinkelJsonContext.Default.WithAddedModifier(RenameWireProperties),
             };
             // Value types the models define without serializer attributes: timestamps become local DateTime values
-            // (comparable with Get-Date), durations CallDuration values.
+            // (comparable with Get-Date), durations CallDuration values, recording lengths in seconds TimeSpan values,
+            // a number's dial plan typed parts plus its text.
             options.Converters.Add(new LocalDateTimeConverter());
             options.Converters.Add(new CallDurationConverter());
+            options.Converters.Add(new SecondsConverter());
+            options.Converters.Add(new DialPlanConverter());
             options.MakeReadOnly();
             return options;
         }
@@ -52,6 +65,7 @@ namespace Rinkel.Client.Json
         private static void RenameWireProperties(JsonTypeInfo type)
         {
             if (type.Type == typeof(WebphonePreferences)) Rename(type, nameof(WebphonePreferences.MusicOnHold), "mohConfig");
+            if (type.Type == typeof(Number)) Rename(type, nameof(Rinkel.Number.PhoneNumber), "number");
         }
 
         private static void Rename(JsonTypeInfo type, string member, string wireName)

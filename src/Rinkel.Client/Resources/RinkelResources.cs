@@ -12,6 +12,12 @@ namespace Rinkel.Client
         public static readonly RinkelResource<Webhook> Webhooks = new RinkelResource<Webhook>(
             "webhooks", "webhook", "webhooks", WireContract.Webhook, WireContract.WebhookPage, webhook => webhook.Event);
 
+        public static readonly RinkelResource<Number> Numbers = new RinkelResource<Number>(
+            "numbers", "number", "numbers", WireContract.Number, WireContract.NumberPage, number => number.Id);
+
+        public static readonly RinkelResource<Recording> Recordings = new RinkelResource<Recording>(
+            "recordings", "recording", "recordings", WireContract.Recording, WireContract.RecordingPage, recording => recording.Id);
+
         /// <summary>The call history (<c>/call-detail-records</c>).</summary>
         public static readonly RinkelResource<CallRecord> CallRecords = new RinkelResource<CallRecord>(
             "call-detail-records", "call record", "call records", WireContract.CallRecord, WireContract.CallRecordPage, record => record.Id);

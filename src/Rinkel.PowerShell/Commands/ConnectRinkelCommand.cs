@@ -50,6 +50,11 @@ namespace Rinkel.Commands
         [ValidateRange(1, 32)]
         public int MaxConcurrentRequests { get; set; } = RinkelClientOptions.DefaultMaxConcurrentRequests;
 
+        /// <summary>Audio files Save-RinkelAudio downloads at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int MaxConcurrentDownloads { get; set; } = RinkelClientOptions.DefaultMaxConcurrentDownloads;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -62,6 +67,7 @@ namespace Rinkel.Commands
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxConcurrentPages = MaxConcurrentPages,
                 MaxConcurrentRequests = MaxConcurrentRequests,
+                MaxConcurrentDownloads = MaxConcurrentDownloads,
                 UserAgent = Internal.UserAgent.For(this),
             };
             var client = new RinkelClient(options, key);

@@ -110,6 +110,9 @@ namespace Rinkel.Internal
             }
         }
 
+        /// <summary>Queues work for the pipeline thread (e.g. a progress update from a timer), run by the next pump or flush.</summary>
+        public void Post(Action<PSCmdlet> action) => _messages.Add(action);
+
         /// <summary>Writes whatever is queued now without waiting.</summary>
         public void Flush(PSCmdlet cmdlet)
         {
