@@ -155,7 +155,7 @@ namespace Rinkel.Client
                 }
                 catch (HttpRequestException ex)
                 {
-                    return Trace(url, stopwatch, null, Attempt.Transient(RinkelErrorKind.ConnectionFailed, null, FailureText.Describe(ex)));
+                    return Trace(url, stopwatch, null, Attempt.Transient(RinkelErrorKind.ConnectionFailed, null, FailureText.Describe(ex, _client.Secrets)));
                 }
 
                 using (response)
@@ -190,7 +190,7 @@ namespace Rinkel.Client
                         }
                         catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
                         {
-                            return Trace(url, stopwatch, response, Attempt.Transient(RinkelErrorKind.ConnectionFailed, status, FailureText.Describe(ex)));
+                            return Trace(url, stopwatch, response, Attempt.Transient(RinkelErrorKind.ConnectionFailed, status, FailureText.Describe(ex, _client.Secrets)));
                         }
                         var buffer = new byte[BufferSize];
                         while (true)
@@ -208,7 +208,7 @@ namespace Rinkel.Client
                             }
                             catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException)
                             {
-                                return Trace(url, stopwatch, response, Attempt.Transient(RinkelErrorKind.ConnectionFailed, status, "the connection broke after " + written + " bytes (" + FailureText.Describe(ex) + ")"));
+                                return Trace(url, stopwatch, response, Attempt.Transient(RinkelErrorKind.ConnectionFailed, status, "the connection broke after " + written + " bytes (" + FailureText.Describe(ex, _client.Secrets) + ")"));
                             }
                             if (read == 0) break;
                             try

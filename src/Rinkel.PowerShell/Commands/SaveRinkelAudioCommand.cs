@@ -216,7 +216,7 @@ namespace Rinkel.Commands
                 var record = ErrorFor(ex, item.Source ?? item.Id);
                 // The API refusing the key or the plan stops everything; anything about one file (no audio, a host that
                 // failed, a URL refused twice) fails that file and lets the archive go on.
-                if (FromApi(ex) && !ErrorRecords.IsPerItem(ex)) ThrowTerminatingError(record);
+                if (FromApi(ex) && ErrorRecords.IsAccountWide(ex)) ThrowTerminatingError(record);
                 WriteError(record);
             }
             catch (AudioFileException ex)
