@@ -178,6 +178,17 @@ namespace Rinkel.Client
         /// </summary>
         private async Task<PageResult> StartAsync()
         {
+            if (!_resource.Paged)
+            {
+                // The API answers the whole list at once (it does not page it): one request, and no page after it
+                // to probe for.
+                var whole = await FetchAsync(1).ConfigureAwait(false);
+                _nextPageToStart = 2;
+                _pageSizeProven = true;
+                _totalPages = 1;
+                _firstTotalItems = whole.Meta.TotalItems;
+                return whole;
+            }
             var fetched = new Dictionary<long, PageResult>();
             var first = await FetchAsync(_nextPageToStart).ConfigureAwait(false);
             fetched[first.Page] = first;

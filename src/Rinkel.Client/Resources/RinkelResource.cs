@@ -12,7 +12,8 @@ namespace Rinkel.Client
     public sealed class RinkelResource<T> where T : class
     {
         internal RinkelResource(string path, string noun, string pluralNoun, JsonTypeInfo<T> itemType,
-            JsonTypeInfo<ListPage<T>> pageType, Func<T, string?> idOf, int maxPageSize = RinkelClientOptions.MaxPageSize)
+            JsonTypeInfo<ListPage<T>> pageType, Func<T, string?> idOf, int maxPageSize = RinkelClientOptions.MaxPageSize,
+            bool paged = true)
         {
             if (maxPageSize < 1) throw new ArgumentOutOfRangeException(nameof(maxPageSize), maxPageSize, "The page size must be at least 1.");
             Path = path;
@@ -22,6 +23,7 @@ namespace Rinkel.Client
             PageType = pageType;
             IdOf = idOf;
             MaxPageSize = maxPageSize;
+            Paged = paged;
         }
 
         /// <summary>The path under the API root, without slashes (e.g. "users", "call-detail-records").</summary>
@@ -35,6 +37,12 @@ namespace Rinkel.Client
 
         /// <summary>The largest perPage the API accepts here; listings always ask for it to keep round trips few.</summary>
         public int MaxPageSize { get; }
+
+        /// <summary>
+        /// False for a list the API answers whole in one response (webhooks: one subscription per event): the listing
+        /// then makes one request instead of probing for a next page.
+        /// </summary>
+        public bool Paged { get; }
 
         internal JsonTypeInfo<T> ItemType { get; }
 

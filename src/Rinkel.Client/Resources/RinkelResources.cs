@@ -10,7 +10,7 @@ namespace Rinkel.Client
 
         /// <summary>Webhook subscriptions; one per event, so the event is the id.</summary>
         public static readonly RinkelResource<Webhook> Webhooks = new RinkelResource<Webhook>(
-            "webhooks", "webhook", "webhooks", WireContract.Webhook, WireContract.WebhookPage, webhook => webhook.Event);
+            "webhooks", "webhook", "webhooks", WireContract.Webhook, WireContract.WebhookPage, webhook => webhook.Event, paged: false);
 
         public static readonly RinkelResource<Number> Numbers = new RinkelResource<Number>(
             "numbers", "number", "numbers", WireContract.Number, WireContract.NumberPage, number => number.Id);

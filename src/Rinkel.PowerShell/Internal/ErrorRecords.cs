@@ -27,14 +27,15 @@ namespace Rinkel.Internal
         }
 
         /// <summary>
-        /// Whether the failure concerns the whole account (the key is refused, lacks the right, or the account is
-        /// throttled beyond the retry budget), so that the other items of a pipeline would fail the same way. Every
-        /// other failure (not found, a timeout, a dropped connection, a server error, an unusable answer) belongs to
+        /// Whether the failure concerns the whole account (the key is refused or lacks the right, the account is
+        /// throttled beyond the retry budget, or Disconnect-Rinkel closed the connection), so that the other items of
+        /// a pipeline would fail the same way. Every other failure (not found, a timeout, a dropped connection, a server error, an unusable answer) belongs to
         /// one item: it is that item's error and the others still run.
         /// </summary>
         public static bool IsAccountWide(RinkelApiException exception) =>
             exception.Kind == RinkelErrorKind.Authentication ||
             exception.Kind == RinkelErrorKind.PermissionDenied ||
-            exception.Kind == RinkelErrorKind.RateLimited;
+            exception.Kind == RinkelErrorKind.RateLimited ||
+            exception.Kind == RinkelErrorKind.ConnectionClosed;
     }
 }
