@@ -8,7 +8,7 @@ namespace Rinkel.Client
     /// query parameters. Enum-like values are sent upper-case whatever their casing here, and values the module does
     /// not know yet are passed through (the API is beta and adds them).
     /// </summary>
-    public sealed class CallRecordFilter
+    public sealed class CallRecordFilter : ICallHistoryFilter
     {
         /// <summary>Free text (<c>filter</c>).</summary>
         public string? Text { get; set; }

@@ -8,7 +8,7 @@ namespace Rinkel.Client
     /// <see cref="New"/> is set the API ignores every other filter, so <see cref="CallQueryBuilder"/> refuses the mix
     /// instead of letting filters silently drop.
     /// </summary>
-    public sealed class VoicemailFilter
+    public sealed class VoicemailFilter : ICallHistoryFilter
     {
         public IList<string> InternalNumbers { get; } = new List<string>();
 

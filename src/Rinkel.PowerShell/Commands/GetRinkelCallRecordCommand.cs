@@ -11,9 +11,8 @@ namespace Rinkel.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "RinkelCallRecord", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(CallRecord))]
-    public sealed class GetRinkelCallRecordCommand : RinkelApiCmdlet
+    public sealed class GetRinkelCallRecordCommand : CallHistoryCmdlet
     {
-        private const string ListSet = "List";
         private const string IdSet = "Id";
 
         private readonly List<string> _users = new List<string>();
@@ -44,16 +43,6 @@ namespace Rinkel.Commands
         public User[]? User { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
-        public DateTime Start { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        public DateTime End { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("Today", "This-Week", "Last-Two-Weeks", "Last-Month")]
-        public string[]? DatePreset { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
         [ValidateSet("Inbound", "Outbound")]
         public string[]? Direction { get; set; }
 
@@ -76,17 +65,6 @@ namespace Rinkel.Commands
         [ValidateSet("1-5", "5-15", "15-30", "30-0")]
         public string[]? DurationPreset { get; set; }
 
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? ExternalNumber { get; set; }
-
-        /// <summary>Number ids (or objects with an Id, such as a record's InternalNumber).</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [IdArgument("NumberId")]
-        [ValidateNotNullOrEmpty]
-        [ValidateUserId]
-        public string[]? InternalNumber { get; set; }
-
         /// <summary>Free text the API searches for.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
@@ -96,24 +74,11 @@ namespace Rinkel.Commands
         public SwitchParameter HasContact { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter IsAnonymous { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter HasInsights { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter HasNotes { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter ContactLookup { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateSet("Date", "Duration", "Status", "InternalNumber", "ExternalNumber", "User")]
         public string? Sort { get; set; }
-
-        /// <summary>Highest first. Without -Sort the API lists newest first anyway; with -Sort the default is ascending.</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter Descending { get; set; }
 
         protected override string ProgressActivity => "Listing Rinkel call records";
 
@@ -243,33 +208,23 @@ namespace Rinkel.Commands
             var filter = new CallRecordFilter
             {
                 Text = Filter,
-                ExternalNumber = ExternalNumber,
-                Start = bound.ContainsKey(nameof(Start)) ? Start : (DateTime?)null,
-                End = bound.ContainsKey(nameof(End)) ? End : (DateTime?)null,
                 MinDuration = bound.ContainsKey(nameof(MinDuration)) ? MinDuration : (CallDuration?)null,
                 MaxDuration = bound.ContainsKey(nameof(MaxDuration)) ? MaxDuration : (CallDuration?)null,
                 HasContact = Flag(nameof(HasContact), HasContact),
-                IsAnonymous = Flag(nameof(IsAnonymous), IsAnonymous),
                 HasInsights = Flag(nameof(HasInsights), HasInsights),
-                HasNotes = Flag(nameof(HasNotes), HasNotes),
-                ContactLookup = Flag(nameof(ContactLookup), ContactLookup),
                 Sort = Sort,
-                // Without -Sort the API's newest-first stays; with it, ascending unless -Descending, like Sort-Object.
+                // -Descending is highest first. Without -Sort the API's newest-first stays; with it, ascending unless
+                // -Descending, like Sort-Object.
                 Descending = bound.ContainsKey(nameof(Descending)) ? Descending.IsPresent : Sort != null ? false : (bool?)null,
             };
-            AddAll(filter.InternalNumbers, InternalNumber);
             AddAll(filter.Directions, Direction);
             AddAll(filter.Statuses, Status);
             AddAll(filter.Sentiments, Sentiment);
-            AddAll(filter.DatePresets, DatePreset);
             AddAll(filter.DurationPresets, DurationPreset);
+            ApplyCallHistoryFilters(filter);
             foreach (var user in _users) filter.Users.Add(user);
             return filter;
         }
-
-        // A switch left out is no filter; -HasNotes:$false asks for records without notes.
-        private bool? Flag(string name, SwitchParameter value) =>
-            MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
 
         private static void AddAll(IList<string> target, string[]? values)
         {

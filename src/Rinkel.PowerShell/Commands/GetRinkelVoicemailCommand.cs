@@ -10,9 +10,8 @@ namespace Rinkel.Commands
     [Cmdlet(VerbsCommon.Get, "RinkelVoicemail", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(CallRecord), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(long), ParameterSetName = new[] { CountSet })]
-    public sealed class GetRinkelVoicemailCommand : RinkelApiCmdlet
+    public sealed class GetRinkelVoicemailCommand : CallHistoryCmdlet
     {
-        private const string ListSet = "List";
         private const string CountSet = "Count";
 
         private Connection? _connection;
@@ -25,39 +24,6 @@ namespace Rinkel.Commands
         /// <summary>Returns the number of unplayed voicemails instead of listing them.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CountSet)]
         public SwitchParameter Count { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        public DateTime Start { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        public DateTime End { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("Today", "This-Week", "Last-Two-Weeks", "Last-Month")]
-        public string[]? DatePreset { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? ExternalNumber { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        [IdArgument("NumberId")]
-        [ValidateNotNullOrEmpty]
-        [ValidateUserId]
-        public string[]? InternalNumber { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter HasNotes { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter IsAnonymous { get; set; }
-
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter ContactLookup { get; set; }
-
-        /// <summary>Newest first is the API's default; -Descending:$false lists oldest first.</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter Descending { get; set; }
 
         protected override string ProgressActivity => "Listing Rinkel voicemails";
 
@@ -102,24 +68,14 @@ namespace Rinkel.Commands
 
         private VoicemailFilter BuildFilter()
         {
-            var bound = MyInvocation.BoundParameters;
             var filter = new VoicemailFilter
             {
                 New = Flag(nameof(New), New),
-                ExternalNumber = ExternalNumber,
-                Start = bound.ContainsKey(nameof(Start)) ? Start : (DateTime?)null,
-                End = bound.ContainsKey(nameof(End)) ? End : (DateTime?)null,
-                HasNotes = Flag(nameof(HasNotes), HasNotes),
-                IsAnonymous = Flag(nameof(IsAnonymous), IsAnonymous),
-                ContactLookup = Flag(nameof(ContactLookup), ContactLookup),
+                // Newest first is the API's default; -Descending:$false lists oldest first.
                 Descending = Flag(nameof(Descending), Descending),
             };
-            if (InternalNumber != null) foreach (var id in InternalNumber) filter.InternalNumbers.Add(id);
-            if (DatePreset != null) foreach (var preset in DatePreset) filter.DatePresets.Add(preset);
+            ApplyCallHistoryFilters(filter);
             return filter;
         }
-
-        private bool? Flag(string name, SwitchParameter value) =>
-            MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
     }
 }

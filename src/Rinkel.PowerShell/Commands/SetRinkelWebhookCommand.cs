@@ -12,14 +12,10 @@ namespace Rinkel.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "RinkelWebhook", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Webhook))]
-    public sealed class SetRinkelWebhookCommand : WebhookCmdlet
+    public sealed class SetRinkelWebhookCommand : WebhookTargetCmdlet
     {
         private Connection? _connection;
         private Dictionary<string, Webhook>? _current;
-
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public Webhook? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = EventSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSet(WebhookEvent.IncomingCall, WebhookEvent.OutgoingCall, WebhookEvent.CallStart, WebhookEvent.CallEnd, WebhookEvent.CallInsights)]

@@ -10,13 +10,9 @@ namespace Rinkel.Commands
     /// given. Writes nothing on success: Rinkel answers only that it accepted the request.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "RinkelWebhook", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-    public sealed class TestRinkelWebhookCommand : WebhookCmdlet
+    public sealed class TestRinkelWebhookCommand : WebhookTargetCmdlet
     {
         private Connection? _connection;
-
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public Webhook? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = EventSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSet(WebhookEvent.IncomingCall, WebhookEvent.OutgoingCall, WebhookEvent.CallStart, WebhookEvent.CallEnd, WebhookEvent.CallInsights)]

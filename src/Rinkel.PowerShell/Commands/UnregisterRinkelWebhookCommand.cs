@@ -5,13 +5,9 @@ namespace Rinkel.Commands
 {
     /// <summary>Ends webhook subscriptions (DELETE /webhooks/{event}); asks first unless -Confirm:$false.</summary>
     [Cmdlet(VerbsLifecycle.Unregister, "RinkelWebhook", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    public sealed class UnregisterRinkelWebhookCommand : WebhookCmdlet
+    public sealed class UnregisterRinkelWebhookCommand : WebhookTargetCmdlet
     {
         private Connection? _connection;
-
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public Webhook? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = EventSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSet(WebhookEvent.IncomingCall, WebhookEvent.OutgoingCall, WebhookEvent.CallStart, WebhookEvent.CallEnd, WebhookEvent.CallInsights)]
