@@ -145,7 +145,9 @@ public sealed class PagingTests(ApiFixture fixture) : IClassFixture<ApiFixture>,
         var listing = client.ListUsers(null, null);
         var first = await listing.ReadNextPageAsync(CancellationToken.None);
         Assert.Equal(50, first!.Count);
-        await Task.Delay(300); // the prefetched pages 2..5 reach the server and wait there
+        // The prefetched pages 2..5 reach the server and wait there (polled: on a busy machine they take a while).
+        var arrived = System.Diagnostics.Stopwatch.StartNew();
+        while ((await Api.GetRequestsAsync()).Count < 5 && arrived.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(25);
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         listing.Dispose();
