@@ -90,7 +90,9 @@ internal static class JsonFigure
         var ctor = responseType.GetConstructors(Any).Single();
         var uri = new Uri("http://127.0.0.1/v1/users?page=1&perPage=50");
         var responses = pages
-            .Select(body => ctor.Invoke(["GET", uri, HttpStatusCode.OK, "OK", "application/json", body, 1, null]))
+            // Trailing optional parameters (the secrets to redact) take their defaults: reflection passes them explicitly.
+            .Select(body => ctor.Invoke(new object?[] { "GET", uri, HttpStatusCode.OK, "OK", "application/json", body, 1, null }
+                .Concat(ctor.GetParameters().Skip(8).Select(p => p.HasDefaultValue ? p.DefaultValue : null)).ToArray()))
             .ToArray();
 
         // Both paths get the same thin wrapper, so the comparison sees only what ReadPage adds.
