@@ -36,8 +36,8 @@ namespace Rinkel.Internal
             foreach (var item in items)
             {
                 var id = item is PSObject p ? p.BaseObject : item;
-                var problem = ValidateUserIdAttribute.Check(id as string ?? id?.ToString());
-                if (problem != null) throw new ValidationMetadataException(problem.Replace("user id", "id"));
+                var problem = ValidateUserIdAttribute.Check(id as string ?? id?.ToString(), "id");
+                if (problem != null) throw new ValidationMetadataException(problem);
             }
         }
     }

@@ -20,8 +20,8 @@ namespace Rinkel.Internal
         protected override void ValidateElement(object element)
         {
             var id = element is PSObject wrapped ? wrapped.BaseObject : element;
-            var problem = ValidateUserIdAttribute.Check(id as string ?? id?.ToString());
-            if (problem != null) throw new ValidationMetadataException(problem.Replace("user id", _noun + " id"));
+            var problem = ValidateUserIdAttribute.Check(id as string ?? id?.ToString(), _noun + " id");
+            if (problem != null) throw new ValidationMetadataException(problem);
         }
     }
 }

@@ -16,21 +16,22 @@ namespace Rinkel.Internal
         protected override void ValidateElement(object element)
         {
             var id = element is PSObject wrapped ? wrapped.BaseObject : element;
-            var problem = Check(id as string ?? id?.ToString());
+            var problem = Check(id as string ?? id?.ToString(), "user id");
             if (problem != null) throw new ValidationMetadataException(problem);
         }
 
-        internal static string? Check(string? id)
+        /// <summary>Why <paramref name="id"/> cannot be an id, naming it as <paramref name="what"/> ("user id", "number id", "id"); null when it can.</summary>
+        internal static string? Check(string? id, string what)
         {
-            if (id is null || id.Trim().Length == 0) return "The user id is empty or blank.";
-            if (id.Length > MaxLength) return $"The user id is {id.Length} characters long; Rinkel ids are at most {MaxLength}.";
+            if (id is null || id.Trim().Length == 0) return $"The {what} is empty or blank.";
+            if (id.Length > MaxLength) return $"The {what} is {id.Length} characters long; Rinkel ids are at most {MaxLength}.";
             foreach (var c in id)
             {
-                if (char.IsControl(c)) return $"The user id '{Printable(id)}' contains a control character.";
-                if (Array.IndexOf(PathCharacters, c) >= 0) return $"The user id '{id}' contains '{c}', which Rinkel ids never contain.";
+                if (char.IsControl(c)) return $"The {what} '{Printable(id)}' contains a control character.";
+                if (Array.IndexOf(PathCharacters, c) >= 0) return $"The {what} '{id}' contains '{c}', which Rinkel ids never contain.";
             }
-            if (id.Trim('.').Length == 0) return $"The user id '{id}' is not an id.";
-            if (id.Trim().Length != id.Length) return $"The user id '{id}' has leading or trailing spaces.";
+            if (id.Trim('.').Length == 0) return $"The {what} '{id}' is not an id.";
+            if (id.Trim().Length != id.Length) return $"The {what} '{id}' has leading or trailing spaces.";
             return null;
         }
 
