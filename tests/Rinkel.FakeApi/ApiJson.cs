@@ -50,6 +50,17 @@ internal static class ApiJson
         w.WriteEndObject();
     }
 
+    /// <summary>The API's phone number object, as users and the short user in a call record carry it.</summary>
+    public static void WritePhoneNumber(Utf8JsonWriter w, PhoneNumber phone)
+    {
+        w.WriteStartObject("phoneNumber");
+        w.WriteString("e164", phone.E164);
+        w.WriteString("countryIsoCode", phone.CountryIsoCode);
+        w.WriteNumber("countryCallingCode", phone.CountryCallingCode);
+        w.WriteString("number", phone.Number);
+        w.WriteEndObject();
+    }
+
     public static void WriteUser(Utf8JsonWriter w, FakeUser u, bool includeAvatars, string origin)
     {
         w.WriteStartObject();
@@ -61,12 +72,7 @@ internal static class ApiJson
         w.WriteString("email", u.Email);
         if (u.Phone is { } phone)
         {
-            w.WriteStartObject("phoneNumber");
-            w.WriteString("e164", phone.E164);
-            w.WriteString("countryIsoCode", phone.CountryIsoCode);
-            w.WriteNumber("countryCallingCode", phone.CountryCallingCode);
-            w.WriteString("number", phone.Number);
-            w.WriteEndObject();
+            WritePhoneNumber(w, phone);
         }
 
         w.WriteString("availability", u.Availability);

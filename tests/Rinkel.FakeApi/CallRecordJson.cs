@@ -138,12 +138,7 @@ internal static class CallRecordJson
         w.WriteString("fullName", u.FullName);
         if (u.Phone is { } phone)
         {
-            w.WriteStartObject("phoneNumber");
-            w.WriteString("e164", phone.E164);
-            w.WriteString("countryIsoCode", phone.CountryIsoCode);
-            w.WriteNumber("countryCallingCode", phone.CountryCallingCode);
-            w.WriteString("number", phone.Number);
-            w.WriteEndObject();
+            ApiJson.WritePhoneNumber(w, phone);
         }
         else
         {
